@@ -1,0 +1,8 @@
+"""claim-workbench: cross-verify claims across news articles."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("claim-workbench")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"

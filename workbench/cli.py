@@ -1,0 +1,329 @@
+"""The `workbench` command: thin click commands over the library (parse, call, print)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from workbench import __version__
+from workbench.ingest import IngestReport, Options, Progress, ingest_paths
+from workbench.ingest.records import FIELDS
+from workbench.report.export_json import write_json
+from workbench.store import DEFAULT_DB, Store, StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="WORKBENCH_DB",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The workbench database file (also WORKBENCH_DB).",
+    )(func)
+
+
+def fail(message: str, status: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(status)
+
+
+@contextmanager
+def open_store(path: Path, *, create: bool = False) -> Iterator[Store]:
+    try:
+        store = Store.open(path, create=create)
+    except StoreError as e:
+        fail(str(e))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class WorkbenchGroup(click.Group):
+    """Turns errors that escape a command into one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as e:
+            fail(str(e))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last guard before a traceback reaches a user
+            if os.environ.get("WORKBENCH_DEBUG"):
+                raise
+            fail(f"internal error: {type(e).__name__}: {e} (WORKBENCH_DEBUG=1 shows the traceback)")
+
+
+@click.group(cls=WorkbenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workbench")
+def main() -> None:
+    """Cross-verify claims across news articles about one incident.
+
+    Ingest articles, then look at them with stats, articles and export.
+    """
+
+
+# -- ingest ------------------------------------------------------------------------------------
+
+
+def parse_columns(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for value in values:
+        field, sep, name = value.partition("=")
+        field = field.strip().lower()
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r}: expected FIELD=NAME, e.g. text=Body")
+        if field not in FIELDS:
+            raise click.BadParameter(f"{value!r}: FIELD must be one of {', '.join(FIELDS)}")
+        columns[field] = name.strip()
+    return columns
+
+
+class ProgressBar:
+    """A rich progress bar on stderr, shown only on a terminal once a run passes 200 records."""
+
+    THRESHOLD = 200
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, p: Progress) -> None:
+        if not self.enabled or p.records < self.THRESHOLD:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(
+                TextColumn("ingesting"),
+                BarColumn(),
+                TextColumn("{task.fields[records]} records"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=max(p.bytes_total, 1), records=0)
+        self.bar.update(self.task, completed=p.bytes_done, records=p.records)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def print_report(report: IngestReport, db_path: Path) -> None:
+    for fr in report.files:
+        for notice in fr.notices:
+            click.echo(str(notice), err=True)
+        hidden = max(0, fr.duplicates - 20) + max(0, fr.shared - 20)
+        if hidden:
+            click.echo(
+                f"note: {fr.path}: {hidden} more duplicate/shared-text records not listed", err=True
+            )
+    n_files = len(report.files)
+    rejected = len(report.rejected_files)
+    parts = [
+        f"{report.total('new')} new",
+        f"{report.total('duplicates')} duplicate",
+        f"{report.total('redecoded')} re-decoded",
+        f"{report.total('skipped')} skipped",
+    ]
+    if report.total("shared"):
+        parts.append(f"{report.total('shared')} sharing text with another outlet")
+    if report.total("undated"):
+        parts.append(f"{report.total('undated')} without a date")
+    click.echo(
+        f"{n_files} file{'s' * (n_files != 1)}, {report.total('records')} records: "
+        + ", ".join(parts)
+        + (f"; {rejected} file{'s' * (rejected != 1)} not ingested" if rejected else "")
+        + f" -> {db_path}"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", help="The outlet for records that name none.")
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    callback=parse_columns,
+    metavar="FIELD=NAME",
+    help=f"Read FIELD ({', '.join(FIELDS)}) from the input column NAME; repeatable.",
+)
+@click.option(
+    "--max-article-mb",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.001),
+    help="Reject an article whose text is larger than this.",
+)
+@db_option
+def ingest(
+    paths: tuple[Path, ...],
+    source: str | None,
+    columns: dict[str, str],
+    max_article_mb: float,
+    db_path: Path,
+) -> None:
+    """Read articles from files or directories (recursive) into the database.
+
+    Formats by extension: .txt/.md, .html/.htm, .json/.jsonl, .csv. Exit status: 0 when anything
+    was ingested or was already there, 1 when nothing could be ingested, 2 for usage errors.
+    """
+    options = Options(source=source, columns=columns, max_article_bytes=int(max_article_mb * 1e6))
+    with open_store(db_path, create=True) as store:
+        bar = ProgressBar()
+        try:
+            report = ingest_paths(store, paths, options, on_progress=bar)
+        finally:
+            bar.close()
+    print_report(report, db_path)
+    sys.exit(report.exit_status)
+
+
+# -- looking at what is stored -----------------------------------------------------------------
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@db_option
+def stats(as_json: bool, db_path: Path) -> None:
+    """Counts per table and per outlet."""
+    with open_store(db_path) as store:
+        data: dict[str, Any] = {
+            "database": str(db_path),
+            "tables": store.table_counts(),
+            "shared_text_articles": store.shared_text_count(),
+            "sources": store.source_counts(),
+        }
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"Database {db_path}")
+    width = len("(articles sharing text)")
+    for table, count in data["tables"].items():
+        click.echo(f"  {table:<{width}}  {count:>7}")
+    click.echo(f"  {'(articles sharing text)':<{width}}  {data['shared_text_articles']:>7}")
+    click.echo("Articles per outlet")
+    sources = data["sources"]
+    if not sources:
+        click.echo("  (none)")
+    w = max([len(s["source"] or "(no outlet)") for s in sources] + [6])
+    for s in sources:
+        span = f"{s['first_published'] or '?'} .. {s['last_published'] or '?'}"
+        click.echo(f"  {s['source'] or '(no outlet)':<{w}}  {s['articles']:>6}  {span}")
+
+
+def _cell(value: Any, width: int) -> str:
+    text = " ".join(str(value if value is not None else "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command()
+@click.option("--source", help="Only articles from this outlet.")
+@click.option("--search", "search", metavar="TEXT", help="Full-text search over title and text.")
+@click.option(
+    "--id", "external_id", metavar="ID", help="Find by input id (or an alias of a duplicate)."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def articles(
+    source: str | None,
+    search: str | None,
+    external_id: str | None,
+    limit: int | None,
+    as_json: bool,
+    db_path: Path,
+) -> None:
+    """List articles: id, outlet, date, title."""
+    with open_store(db_path) as store:
+        rows = store.find_articles(
+            source=source, search=search, external_id=external_id, limit=limit
+        )
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:>6}  {_cell(row['source'] or '-', 14):<14}  "
+            f"{row['published'] or '----------'}  {_cell(row['title'], 80)}"
+        )
+    click.echo(f"{len(rows)} article{'s' * (len(rows) != 1)}", err=True)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of stdout.",
+)
+@db_option
+def export(fmt: str, output: Path | None, db_path: Path) -> None:
+    """Export everything as JSON (schema workbench-export/1)."""
+    with open_store(db_path) as store:
+        if output is None:
+            write_json(store, sys.stdout)
+            return
+        tmp = output.with_name(output.name + ".part")
+        try:
+            with tmp.open("w", encoding="utf-8") as out:
+                n = write_json(store, out)
+            tmp.replace(output)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            fail(f"{output}: cannot write: {e.strerror or e}")
+    click.echo(f"wrote {n} articles to {output}", err=True)
+
+
+# -- the demo ----------------------------------------------------------------------------------
+
+
+def samples_dir() -> Path:
+    return Path(str(resources.files("workbench"))) / "samples" / "corpus"
+
+
+@main.command()
+@db_option
+def demo(db_path: Path) -> None:
+    """Build a database from the built-in sample corpus and show what is in it."""
+    click.echo(f"Ingesting the sample corpus ({samples_dir()}) into {db_path}")
+    with open_store(db_path, create=True) as store:
+        report = ingest_paths(store, [samples_dir()])
+    print_report(report, db_path)
+    ctx = click.get_current_context()
+    ctx.invoke(stats, as_json=False, db_path=db_path)
+    if report.exit_status:
+        sys.exit(report.exit_status)

@@ -1,0 +1,68 @@
+"""The JSON export (`schema: workbench-export/1`), written as a stream in a stable order.
+
+A contract: outside checks and users' scripts read it. Fields are added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from workbench import __version__
+from workbench.store import Store
+
+SCHEMA = "workbench-export/1"
+# Sections later stages fill; each is a list in the export.
+SECTIONS = ("articles", "claims", "events", "groups", "suggestions", "verdicts")
+ARTICLE_FIELDS = (
+    "id",
+    "external_id",
+    "source",
+    "title",
+    "published",
+    "url",
+    "sha256",
+    "text",
+    "metadata",
+)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def article_rows(store: Store) -> Any:
+    for article in store.iter_articles():
+        row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        # additions to the contract (extend, never rename)
+        row["published_at"] = article.published_at
+        row["aliases"] = article.aliases
+        row["shares_text_with"] = article.shares_text_with
+        row["encoding"] = article.encoding
+        row["file"] = article.file
+        row["record"] = article.record
+        yield row
+
+
+def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) -> int:
+    """Write the whole export to `out`; returns the number of articles written."""
+    generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
+    out.write("{\n")
+    out.write(f'  "schema": {_dump(SCHEMA)},\n')
+    out.write(f'  "generated_at": {_dump(generated_at)},\n')
+    out.write(f'  "tool_version": {_dump(__version__)},\n')
+    count = 0
+    rows_for = {"articles": article_rows(store)}
+    for i, section in enumerate(SECTIONS):
+        out.write(f'  "{section}": [')
+        first = True
+        for row in rows_for.get(section, ()):
+            out.write("\n    " if first else ",\n    ")
+            out.write(_dump(row))
+            first = False
+            count += section == "articles"
+        out.write("\n  ]" if not first else "]")
+        out.write(",\n" if i < len(SECTIONS) - 1 else "\n")
+    out.write("}\n")
+    return count

@@ -267,9 +267,10 @@ def articles(
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
+    w = min(24, max([len(r["source"] or "-") for r in rows] + [1]))
     for row in rows:
         click.echo(
-            f"{row['id']:>6}  {_cell(row['source'] or '-', 14):<14}  "
+            f"{row['id']:>6}  {_cell(row['source'] or '-', w):<{w}}  "
             f"{row['published'] or '----------'}  {_cell(row['title'], 80)}"
         )
     click.echo(f"{len(rows)} article{'s' * (len(rows) != 1)}", err=True)

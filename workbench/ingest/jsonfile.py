@@ -29,11 +29,12 @@ def _records(document: Any) -> list[Any]:
 
 
 def _json_error(e: json.JSONDecodeError) -> str:
-    what = (
-        "truncated JSON"
-        if e.msg.startswith(("Expecting", "Unterminated")) and e.pos >= len(e.doc.rstrip()) - 1
-        else "invalid JSON"
+    """One line; says "truncated" when the document simply stops (a cut download or copy)."""
+    at_end = e.pos >= len(e.doc.rstrip())
+    truncated = e.msg.startswith("Unterminated string") or (
+        e.msg.startswith("Expecting") and at_end
     )
+    what = "truncated JSON" if truncated else "invalid JSON"
     return f"{what} at line {e.lineno} column {e.colno}: {e.msg}"
 
 

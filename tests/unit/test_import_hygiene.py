@@ -1,0 +1,33 @@
+"""The core (models, store, ingest, report) never imports the UI, the CLI, textual or rich."""
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = [
+    "workbench.models",
+    "workbench.dates",
+    "workbench.store",
+    "workbench.ingest",
+    "workbench.ingest.csvfile",
+    "workbench.ingest.html",
+    "workbench.ingest.jsonfile",
+    "workbench.ingest.text",
+    "workbench.report.export_json",
+]
+FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_module_imports_no_ui(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {{'textual', 'rich'}}"
+        f" or m.startswith(('workbench.cli', 'workbench.tui'))]\n"
+        "print(','.join(sorted(bad)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", f"{module} pulls in {result.stdout.strip()}"

@@ -15,6 +15,7 @@ CORE = [
     "workbench.ingest.jsonfile",
     "workbench.ingest.text",
     "workbench.report.export_json",
+    "workbench.review",
 ]
 FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]
 

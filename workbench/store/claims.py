@@ -1,0 +1,168 @@
+"""SQL for claims: which articles need extracting, saving an article's claims, reading them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from workbench.models import Article, Claim
+from workbench.store.base import StoreBase, fts_query, now
+
+# claims table column -> Claim attribute, in insert order
+_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "kind",
+    "fingerprint",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_chain",
+    "hedges",
+    "negated",
+    "subject",
+    "subject_class",
+    "outcome",
+    "low",
+    "high",
+    "approximate",
+    "canonical",
+    "role",
+    "count",
+    "hypothetical",
+    "value",
+    "span_start",
+    "span_end",
+    "rising",
+)
+_SELECT = (
+    "SELECT c.id, c.parent_id, "
+    + ", ".join(f'c."{name}"' for name in _COLUMNS)
+    + ", p.fingerprint AS parent_fingerprint FROM claims c"
+    " LEFT JOIN claims p ON p.id = c.parent_id"
+)
+_BOOLS = ("negated", "approximate", "hypothetical", "rising")
+
+
+def _row(claim: Claim, article_id: int) -> tuple[Any, ...]:
+    values: list[Any] = []
+    for name in _COLUMNS:
+        if name == "article_id":
+            values.append(article_id)
+        elif name in ("speaker_chain", "hedges"):
+            values.append(json.dumps(getattr(claim, name), ensure_ascii=False))
+        else:
+            value = getattr(claim, name)
+            values.append(int(value) if isinstance(value, bool) else value)
+    return tuple(values)
+
+
+def claim_from_row(row: Sequence[Any]) -> Claim:
+    data: dict[str, Any] = {"id": row[0], "parent": row[1]}
+    for name, value in zip(_COLUMNS, row[2:], strict=False):
+        data[name] = value
+    data["parent_fingerprint"] = row[-1]
+    data["speaker_chain"] = json.loads(data["speaker_chain"] or "[]")
+    data["hedges"] = json.loads(data["hedges"] or "[]")
+    for name in _BOOLS:
+        if data[name] is not None:
+            data[name] = bool(data[name])
+    data["rising"] = bool(data["rising"])
+    data["negated"] = bool(data["negated"])
+    return Claim(**data)
+
+
+class ClaimQueries(StoreBase):
+    def articles_for_extraction(self, *, every: bool = False) -> Iterator[Article]:
+        """Articles whose claims have not been extracted yet (`every`: all of them), id order."""
+        sql = (
+            "SELECT id, external_id, source, title, published, published_at, url, sha256, text"
+            " FROM articles"
+        )
+        if not every:
+            sql += " WHERE extracted_at IS NULL"
+        cursor = self.conn.execute(sql + " ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield Article(metadata={}, **dict(zip(names, row, strict=True)))
+
+    def save_claims(self, article_id: int, claims: Iterable[Claim]) -> list[int]:
+        """Make `claims` the article's claims; returns their ids in order. Call in a transaction.
+
+        A claim whose fingerprint the article already had keeps its id (and so its groups and
+        suggestions until the next alignment); claims no longer found are deleted. Verdicts are
+        kept either way: they are keyed by fingerprint.
+        """
+        claims = list(claims)
+        existing = {
+            fp: int(cid)
+            for fp, cid in self.conn.execute(
+                "SELECT fingerprint, id FROM claims WHERE article_id = ?", (article_id,)
+            )
+        }
+        keep = {c.fingerprint for c in claims}
+        gone = [cid for fp, cid in existing.items() if fp not in keep]
+        if gone:
+            self.conn.executemany("DELETE FROM claims WHERE id = ?", [(i,) for i in gone])
+        stamp = now()
+        ids: dict[str, int] = {}
+        placeholders = ", ".join("?" for _ in _COLUMNS)
+        names = ", ".join(f'"{n}"' for n in _COLUMNS)
+        assignments = ", ".join(f'"{n}" = ?' for n in _COLUMNS)
+        for claim in claims:
+            row = _row(claim, article_id)
+            if claim.fingerprint in existing:
+                cid = existing[claim.fingerprint]
+                self.conn.execute(
+                    f"UPDATE claims SET {assignments}, parent_id = NULL WHERE id = ?", (*row, cid)
+                )
+            else:
+                cursor = self.conn.execute(
+                    f"INSERT INTO claims ({names}, extracted_at) VALUES ({placeholders}, ?)",
+                    (*row, stamp),
+                )
+                assert cursor.lastrowid is not None
+                cid = int(cursor.lastrowid)
+            ids[claim.fingerprint] = cid
+        parents = [
+            (ids[c.parent_fingerprint], ids[c.fingerprint])
+            for c in claims
+            if c.parent_fingerprint and c.parent_fingerprint in ids
+        ]
+        if parents:
+            self.conn.executemany("UPDATE claims SET parent_id = ? WHERE id = ?", parents)
+        self.conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (stamp, article_id))
+        return [ids[c.fingerprint] for c in claims]
+
+    def iter_claims(
+        self,
+        *,
+        article_id: int | None = None,
+        kind: str | None = None,
+        ids: Sequence[int] | None = None,
+        search: str | None = None,
+    ) -> Iterator[Claim]:
+        """Claims in (article, position) order, optionally narrowed; `search` is full-text."""
+        where: list[str] = []
+        params: list[Any] = []
+        if article_id is not None:
+            where.append("c.article_id = ?")
+            params.append(article_id)
+        if kind is not None:
+            where.append("c.kind = ?")
+            params.append(kind)
+        if ids is not None:
+            where.append("c.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(ids)))
+        if search:
+            where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(fts_query(search))
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY c.article_id, c.start, c.id"
+        for row in self.conn.execute(sql, params):
+            yield claim_from_row(row)
+
+    def get_claim(self, claim_id: int) -> Claim | None:
+        row = self.conn.execute(_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        return None if row is None else claim_from_row(row)

@@ -14,8 +14,10 @@ from typing import Any, TypeVar
 import click
 
 from workbench import __version__
+from workbench.align import DEFAULT_WINDOW_DAYS, align
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
+from workbench.models import GROUP_STATUSES
 from workbench.report.export_json import write_json
 from workbench.store import DEFAULT_DB, Store, StoreError
 
@@ -307,6 +309,70 @@ def export(fmt: str, output: Path | None, db_path: Path) -> None:
             tmp.unlink(missing_ok=True)
             fail(f"{output}: cannot write: {e.strerror or e}")
     click.echo(f"wrote {n} articles to {output}", err=True)
+
+
+# -- alignment: events, claim groups, suggested verdicts ---------------------------------------
+
+
+@main.command("align")
+@click.option(
+    "--window",
+    "window_days",
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
+    type=click.IntRange(min=0, max=365),
+    help="Articles at most this many days apart can report one event.",
+)
+@db_option
+def align_command(window_days: int, db_path: Path) -> None:
+    """Line claims up across articles: events, claim groups, agreement, suggested verdicts."""
+    with open_store(db_path) as store:
+        report = align(store, window_days=window_days)
+    click.echo(report.summary())
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def events(as_json: bool, db_path: Path) -> None:
+    """List events: id, dates, number of articles, places, label."""
+    with open_store(db_path) as store:
+        rows = list(store.iter_events())
+    if rows and not as_json:
+        click.echo(f"{'id':>6}  {'dates':<22}  {'arts':>4}  {'places':<28}  label")
+    for e in rows:
+        if as_json:
+            click.echo(e.model_dump_json())
+            continue
+        dates = e.date_from or "----------"
+        dates += f"..{e.date_to}" if e.date_to and e.date_to != e.date_from else " " * 12
+        places = _cell(", ".join(e.places[:3]) or "-", 28)
+        click.echo(
+            f"{e.id:>6}  {dates}  {len(e.article_ids):>4}  {places:<28}  {_cell(e.label, 72)}"
+        )
+    click.echo(f"{len(rows)} event{'s' * (len(rows) != 1)}", err=True)
+
+
+@main.command()
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event's groups.")
+@click.option("--status", type=click.Choice(GROUP_STATUSES), help="Only groups with this status.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def groups(event_id: int | None, status: str | None, as_json: bool, db_path: Path) -> None:
+    """List claim groups: id, event, kind, status, number of claims, label."""
+    with open_store(db_path) as store:
+        rows = list(store.iter_groups(event_id=event_id, status=status))
+    if rows and not as_json:
+        click.echo(f"{'id':>6}  {'event':>6}  {'kind':<8}  {'status':<8}  {'clms':>4}  label")
+    for g in rows:
+        if as_json:
+            click.echo(g.model_dump_json())
+            continue
+        click.echo(
+            f"{g.id:>6}  {g.event_id:>6}  {g.kind:<8}  {g.status:<8}  {len(g.claim_ids):>4}"
+            f"  {_cell(g.label, 60)}"
+        )
+    click.echo(f"{len(rows)} group{'s' * (len(rows) != 1)}", err=True)
 
 
 # -- the demo ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The core (models, store, ingest, report) never imports the UI, the CLI, textual or rich."""
+"""The core (models, store, ingest, align, report) imports no UI, CLI, textual or rich."""
 
 import subprocess
 import sys
@@ -16,6 +16,12 @@ CORE = [
     "workbench.ingest.text",
     "workbench.report.export_json",
     "workbench.review",
+    "workbench.align",
+    "workbench.align.events",
+    "workbench.align.groups",
+    "workbench.align.agreement",
+    "workbench.align.origins",
+    "workbench.align.suggestions",
 ]
 FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from workbench.models import ClaimGroup, Event, Suggestion
@@ -16,14 +16,16 @@ class AlignmentQueries(StoreBase):
         events: Sequence[Event],
         groups: Sequence[ClaimGroup],
         suggestions: Iterable[Suggestion],
-    ) -> None:
+    ) -> int:
         """Replace the alignment with this one, in one transaction of the caller's.
 
         Events and groups are matched to the stored ones by `key`: one found again keeps its id;
         a group whose status changed gets a new `status_changed_at` and a history entry. Events
         and groups not found again are deleted. Groups name their event by `event_key`.
-        Suggestions are replaced; verdicts are never touched.
+        Suggestions are replaced; verdicts are never touched. Returns how many groups found
+        again changed status.
         """
+        changed = 0
         stamp = now()
         old_events = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM events")}
         event_ids: dict[str, int] = {}
@@ -68,6 +70,7 @@ class AlignmentQueries(StoreBase):
                     (eid, group.kind, group.label, group.status, gid),
                 )
                 if old_status != group.status:
+                    changed += 1
                     self.conn.execute(
                         "UPDATE claim_groups SET status_changed_at = ? WHERE id = ?", (stamp, gid)
                     )
@@ -99,6 +102,28 @@ class AlignmentQueries(StoreBase):
                 for s in suggestions
             ),
         )
+        return changed
+
+    def event_members(self) -> dict[str, list[int]]:
+        """Stored event key -> its article ids (what re-alignment matches new events against)."""
+        members: dict[str, list[int]] = {}
+        for key, aid in self.conn.execute(
+            "SELECT e.key, a.article_id FROM events e JOIN event_articles a ON a.event_id = e.id"
+            " ORDER BY e.id, a.article_id"
+        ):
+            members.setdefault(key, []).append(int(aid))
+        return members
+
+    def article_heads(self, lead_chars: int = 400) -> Iterator[dict[str, Any]]:
+        """Every article's id, outlet, title, dates, text hash and first `lead_chars` of text."""
+        cursor = self.conn.execute(
+            "SELECT id, source, title, substr(text, 1, ?) AS lead, published, published_at,"
+            " sha256 FROM articles ORDER BY id",
+            (lead_chars,),
+        )
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     def _group_status_changed(self, group_id: int, status: str, stamp: str) -> None:
         self.conn.execute(
@@ -108,32 +133,42 @@ class AlignmentQueries(StoreBase):
 
     def events(self, *, ids: Sequence[int] | None = None) -> list[Event]:
         """Events by first date, then id, each with its article ids."""
-        members: dict[int, list[int]] = {}
-        for eid, aid in self.conn.execute(
-            "SELECT event_id, article_id FROM event_articles ORDER BY event_id, article_id"
-        ):
-            members.setdefault(int(eid), []).append(int(aid))
-        sql = "SELECT id, key, label, date_from, date_to, places FROM events"
+        return list(self.iter_events(ids=ids))
+
+    def iter_events(
+        self, *, ids: Sequence[int] | None = None, by_id: bool = False
+    ) -> Iterator[Event]:
+        """Events one at a time, by first date then id (`by_id`: by id), with article ids."""
+        sql = (
+            "SELECT id, key, label, date_from, date_to, places,"
+            " (SELECT json_group_array(article_id) FROM (SELECT article_id FROM event_articles"
+            "   WHERE event_id = events.id ORDER BY article_id))"
+            " FROM events"
+        )
         params: list[Any] = []
         if ids is not None:
             sql += " WHERE id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(ids)))
-        sql += " ORDER BY IFNULL(date_from, '9999'), id"
-        return [
-            Event(
+        sql += " ORDER BY id" if by_id else " ORDER BY IFNULL(date_from, '9999'), id"
+        for eid, key, label, dfrom, dto, places, members in self.conn.execute(sql, params):
+            yield Event(
                 id=eid,
                 key=key,
                 label=label,
                 date_from=dfrom,
                 date_to=dto,
                 places=json.loads(places or "[]"),
-                article_ids=members.get(int(eid), []),
+                article_ids=json.loads(members or "[]"),
             )
-            for eid, key, label, dfrom, dto, places in self.conn.execute(sql, params)
-        ]
 
     def groups(self, *, event_id: int | None = None, status: str | None = None) -> list[ClaimGroup]:
         """Claim groups by event, then id, each with its claim ids."""
+        return list(self.iter_groups(event_id=event_id, status=status))
+
+    def iter_groups(
+        self, *, event_id: int | None = None, status: str | None = None
+    ) -> Iterator[ClaimGroup]:
+        """Claim groups one at a time, by event then id, each with its claim ids."""
         where: list[str] = []
         params: list[Any] = []
         if event_id is not None:
@@ -152,8 +187,10 @@ class AlignmentQueries(StoreBase):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY g.event_id, g.id"
-        return [
-            ClaimGroup(
+        for gid, key, eid, ekey, kind, label, status_, changed, claim_ids in self.conn.execute(
+            sql, params
+        ):
+            yield ClaimGroup(
                 id=gid,
                 key=key,
                 event_id=eid,
@@ -164,10 +201,6 @@ class AlignmentQueries(StoreBase):
                 status_changed_at=changed,
                 claim_ids=json.loads(claim_ids or "[]"),
             )
-            for gid, key, eid, ekey, kind, label, status_, changed, claim_ids in self.conn.execute(
-                sql, params
-            )
-        ]
 
     def group_status_history(self, group_id: int) -> list[tuple[str, str]]:
         """(status, changed_at) for a group, oldest first."""
@@ -181,16 +214,16 @@ class AlignmentQueries(StoreBase):
         ]
 
     def suggestions(self, claim_ids: Iterable[int] | None = None) -> dict[int, Suggestion]:
+        return {s.claim_id: s for s in self.iter_suggestions(claim_ids)}
+
+    def iter_suggestions(self, claim_ids: Iterable[int] | None = None) -> Iterator[Suggestion]:
+        """Suggestions one at a time, by claim id."""
         sql = "SELECT claim_id, verdict, reason, origins FROM suggestions"
         params: list[Any] = []
         if claim_ids is not None:
             sql += " WHERE claim_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(claim_ids)))
-        return {
-            int(cid): Suggestion(
+        for cid, verdict, reason, origins in self.conn.execute(sql + " ORDER BY claim_id", params):
+            yield Suggestion(
                 claim_id=cid, verdict=verdict, reason=reason, origins=json.loads(origins or "[]")
             )
-            for cid, verdict, reason, origins in self.conn.execute(
-                sql + " ORDER BY claim_id", params
-            )
-        }

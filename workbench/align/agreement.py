@@ -1,0 +1,215 @@
+"""Agreement: how two answers to one question relate, and the status of a claim group.
+
+Counts are intervals ("at least 45" is 45..open, "about 40" is 36..44) and agree when they
+overlap. A higher count published later, or said as "the toll rose to", is an update of the
+earlier one: neither disputes the other. Weapons, perpetrators, intent, places and times agree when
+they name the same thing (or compatible things, per words.toml) and compete when they name
+different answers to the question. Hypothetical claims ("even if it was a mistake") relate to
+nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from enum import Enum
+
+from workbench.align.lexicon import load_words
+from workbench.align.origins import Sourced
+from workbench.models import Claim
+
+Interval = tuple[float, float]
+APPROXIMATE_SHARE = 0.1  # "about 40" is taken as 40 give or take 10 % (at least 1)
+
+
+class Relation(Enum):
+    """How claim b bears on claim a (from a's point of view)."""
+
+    SUPPORTS = "supports"  # b says the same thing
+    CONTRADICTS = "contradicts"  # b says the opposite (negation, another count of one weapon)
+    COMPETES = "competes"  # b gives another answer to the same question
+    UPDATES = "updates"  # one count is a later, higher figure of the other: a rising toll
+    NEUTRAL = "neutral"  # b says nothing for or against a
+
+
+def interval(claim: Claim) -> Interval:
+    """A count as a closed interval; an open end is infinite; "no one was killed" is 0..0."""
+    if claim.negated:
+        return (0.0, 0.0)
+    low = float(claim.low) if claim.low is not None else 0.0
+    high = float(claim.high) if claim.high is not None else math.inf
+    if claim.approximate:
+        spread = max(1.0, round(APPROXIMATE_SHARE * (claim.low or claim.high or 0)))
+        low = max(0.0, low - spread)
+        high = high + spread
+    return (low, high)
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def newer(a: Sourced, b: Sourced) -> bool:
+    """a was published after b, or on the same day said as a rising toll and b was not."""
+    if a.when and b.when and a.when[:10] != b.when[:10]:
+        return a.when > b.when
+    return a.claim.rising and not b.claim.rising
+
+
+def is_update(a: Sourced, b: Sourced) -> bool:
+    """One of the two counts is a later, higher figure than the other."""
+    ia, ib = interval(a.claim), interval(b.claim)
+    return (ia[0] > ib[1] and newer(a, b)) or (ib[0] > ia[1] and newer(b, a))
+
+
+def relation(a: Sourced, b: Sourced) -> Relation:
+    """How b bears on a; both are claims of one group."""
+    ca, cb = a.claim, b.claim
+    if ca.hypothetical or cb.hypothetical:
+        return Relation.NEUTRAL
+    if ca.kind == "casualty":
+        if overlaps(interval(ca), interval(cb)):
+            return Relation.SUPPORTS
+        return Relation.UPDATES if is_update(a, b) else Relation.COMPETES
+    if ca.kind == "weapon":
+        return _weapon(ca, cb)
+    if ca.kind == "actor":
+        return _actor(ca, cb)
+    if ca.kind == "intent":
+        return _intent(ca, cb)
+    if ca.kind == "place":
+        return _place(ca, cb)
+    return _time(ca, cb)
+
+
+def _weapon(a: Claim, b: Claim) -> Relation:
+    words = load_words()
+    if a.canonical == b.canonical:
+        if a.negated != b.negated:
+            return Relation.CONTRADICTS
+        if a.count is not None and b.count is not None and a.count != b.count:
+            return Relation.CONTRADICTS
+        return Relation.SUPPORTS
+    kind_a = words.weapon_class.get(a.canonical or "")
+    if kind_a is None or kind_a != words.weapon_class.get(b.canonical or ""):
+        return Relation.NEUTRAL  # different classes: one says nothing about the other
+    if a.negated or b.negated:
+        return Relation.NEUTRAL
+    if a.canonical in words.generic_weapons:
+        return Relation.SUPPORTS  # "F-16s" bears out "warplanes"
+    if b.canonical in words.generic_weapons:
+        return Relation.NEUTRAL  # "warplanes" neither bears out nor denies "F-16s"
+    return Relation.COMPETES
+
+
+def _actor(a: Claim, b: Claim) -> Relation:
+    words = load_words()
+    ca, cb = a.canonical, b.canonical
+    if not ca or not cb or ca in words.neutral_actors or cb in words.neutral_actors:
+        return Relation.NEUTRAL
+    if ca == cb or frozenset((ca, cb)) in words.compatible_actors:
+        return Relation.CONTRADICTS if a.negated != b.negated else Relation.SUPPORTS
+    if a.negated or b.negated:
+        return Relation.NEUTRAL  # "Russia did not do it" says nothing about "the US did"
+    return Relation.COMPETES
+
+
+def effective_intent(claim: Claim) -> str | None:
+    if claim.canonical and claim.negated:
+        return load_words().negated_intent.get(claim.canonical, claim.canonical)
+    return claim.canonical
+
+
+def _intent(a: Claim, b: Claim) -> Relation:
+    words = load_words()
+    ia, ib = effective_intent(a), effective_intent(b)
+    if not ia or not ib or ia in words.neutral_intents or ib in words.neutral_intents:
+        return Relation.NEUTRAL
+    if ia == ib:
+        return Relation.SUPPORTS
+    if frozenset((ia, ib)) in words.compatible_intents:
+        return Relation.NEUTRAL
+    return Relation.COMPETES
+
+
+def _place(a: Claim, b: Claim) -> Relation:
+    pa, pb = (a.canonical or "").casefold(), (b.canonical or "").casefold()
+    ga, gb = (a.value or "").casefold(), (b.value or "").casefold()
+    if pa and pa == pb:
+        return Relation.SUPPORTS
+    if ga and gb:
+        if ga != gb:
+            return Relation.COMPETES
+        if pa == ga:
+            return Relation.SUPPORTS  # "in Deir ez-Zor" is borne out by a site inside it
+    return Relation.NEUTRAL
+
+
+TIME_TOLERANCE_MIN = 180  # clock times this close agree (local time against GMT)
+
+
+def _time(a: Claim, b: Claim) -> Relation:
+    va, vb = a.value or "", b.value or ""
+    if len(va) < 10 or len(vb) < 10:
+        return Relation.NEUTRAL
+    if va[:10] != vb[:10]:
+        return Relation.COMPETES
+    ma, mb = _minutes(va), _minutes(vb)
+    if ma is not None and mb is not None and abs(ma - mb) > TIME_TOLERANCE_MIN:
+        return Relation.COMPETES
+    return Relation.SUPPORTS
+
+
+def _minutes(value: str) -> int | None:
+    if len(value) < 16 or value[10] != "T":
+        return None
+    try:
+        return int(value[11:13]) * 60 + int(value[14:16])
+    except ValueError:
+        return None
+
+
+# -- what one origin says about a claim, and a group's status -------------------------------------
+
+
+def stance(a: Sourced, others: Sequence[Sourced]) -> Relation:
+    """What one origin's claims, taken together, say about a.
+
+    An explicit contradiction wins; then any claim bearing a out; then another answer to the
+    question (the origin disputes a); then an update; else nothing.
+    """
+    found = {relation(a, b) for b in others}
+    for r in (Relation.CONTRADICTS, Relation.SUPPORTS, Relation.COMPETES, Relation.UPDATES):
+        if r in found:
+            return r
+    return Relation.NEUTRAL
+
+
+def by_origin(members: Sequence[Sourced]) -> dict[str, list[Sourced]]:
+    """The claims that count (hypothetical ones do not) by origin key."""
+    out: dict[str, list[Sourced]] = {}
+    for s in members:
+        if not s.claim.hypothetical:
+            out.setdefault(s.origin.key, []).append(s)
+    return out
+
+
+def group_status(members: Sequence[Sourced]) -> str:
+    """conflict (an origin disputes another), update (a rising toll), agree, or single."""
+    origins = by_origin(members)
+    for key, claims in origins.items():
+        for a in claims:
+            for other, theirs in origins.items():
+                if other != key and stance(a, theirs) in (
+                    Relation.CONTRADICTS,
+                    Relation.COMPETES,
+                ):
+                    return "conflict"
+    counted = [s for claims in origins.values() for s in claims]
+    if any(
+        a.claim.kind == "casualty" and is_update(a, b)
+        for i, a in enumerate(counted)
+        for b in counted[i + 1 :]
+    ):
+        return "update"
+    return "agree" if len(origins) > 1 else "single"

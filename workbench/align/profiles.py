@@ -1,0 +1,128 @@
+"""What an article says about its incident, in the form event clustering compares.
+
+An article's profile holds only what its text, outlet and publication date give: the day, the
+places (their governorates first), the perpetrators and weapons named, the death tolls given, and
+the words of its headline and lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from workbench.align.lexicon import load_words
+from workbench.models import Claim
+
+LEAD_CHARS = 400  # how much of the text counts as the lead
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """The part of a stored article alignment reads (the text only up to the lead)."""
+
+    id: int
+    source: str | None
+    title: str | None
+    lead: str
+    published: str | None
+    published_at: str | None
+    sha256: str
+
+    @property
+    def outlet(self) -> str:
+        return self.source or "unnamed outlet"
+
+    @property
+    def when(self) -> str:
+        return self.published_at or self.published or ""
+
+    @property
+    def day(self) -> int | None:
+        try:
+            return date.fromisoformat((self.published or self.when)[:10]).toordinal()
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    head: ArticleHead
+    day: int | None
+    governorates: tuple[str, ...]  # by weight: the first is where the article mostly is
+    places: frozenset[str]  # named places below governorate level, casefolded
+    place_names: tuple[str, ...]  # every place as written by extraction, by weight
+    perpetrators: frozenset[str]
+    weapons: frozenset[str]  # specific types only ("F-16", not "warplane")
+    tolls: frozenset[int]  # exact death tolls given (3 or more)
+    words: str  # headline and lead without stop words, for rapidfuzz
+    tokens: frozenset[str]
+
+
+def headline_words(text: str) -> list[str]:
+    """The words of a headline or lead that can tell one incident from another."""
+    stop = load_words().stop_words
+    out: list[str] = []
+    for raw in _WORD.findall(text.casefold()):
+        word = raw.replace("’", "'").removesuffix("'s")
+        if word in stop or _YEAR.match(word) or len(word) < 2 and not word.isdigit():
+            continue
+        out.append(word)
+    return out
+
+
+def _weight(claim: Claim) -> float:
+    """Places said early weigh more: the lead names where the incident happened."""
+    return 3.0 if claim.start < LEAD_CHARS else 1.0
+
+
+def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
+    words = load_words()
+    govs: dict[str, float] = {}
+    first_at: dict[str, int] = {}
+    names: dict[str, float] = {}
+    places: set[str] = set()
+    perpetrators: set[str] = set()
+    weapons: set[str] = set()
+    tolls: set[int] = set()
+    for claim in claims:
+        if claim.kind == "place" and claim.canonical:
+            weight = _weight(claim)
+            names[claim.canonical] = names.get(claim.canonical, 0.0) + weight
+            gov = (claim.value or "").strip()
+            if gov:
+                govs[gov] = govs.get(gov, 0.0) + weight
+                first_at.setdefault(gov, claim.start)
+            if not gov or claim.canonical.casefold() != gov.casefold():
+                places.add(claim.canonical.casefold())
+        elif claim.kind == "actor" and claim.role == "perpetrator" and claim.canonical:
+            if claim.canonical not in words.neutral_actors and not claim.negated:
+                perpetrators.add(claim.canonical)
+        elif claim.kind == "weapon" and claim.canonical and not claim.negated:
+            if claim.canonical not in words.generic_weapons:
+                weapons.add(claim.canonical)
+        elif claim.kind == "casualty" and claim.outcome == "killed" and not claim.negated:
+            if claim.low is not None and claim.low == claim.high and claim.low >= 3:
+                tolls.add(claim.low)
+    ranked = sorted(govs, key=lambda g: (-govs[g], first_at[g], g))
+    text_words = headline_words(f"{head.title or ''} {head.lead}")
+    return ArticleProfile(
+        head=head,
+        day=head.day,
+        governorates=tuple(ranked),
+        places=frozenset(places),
+        place_names=tuple(sorted(names, key=lambda n: (-names[n], n))),
+        perpetrators=frozenset(perpetrators),
+        weapons=frozenset(weapons),
+        tolls=frozenset(tolls),
+        words=" ".join(text_words),
+        tokens=frozenset(text_words),
+    )
+
+
+def profiles(heads: Iterable[ArticleHead], claims: dict[int, list[Claim]]) -> list[ArticleProfile]:
+    """Profiles of the articles that have claims (an article without any joins no event)."""
+    return [profile(h, claims[h.id]) for h in heads if claims.get(h.id)]

@@ -17,7 +17,7 @@ from workbench import __version__
 from workbench.align import DEFAULT_WINDOW_DAYS, align
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
-from workbench.models import GROUP_STATUSES
+from workbench.models import GROUP_STATUSES, ClaimGroup, Event
 from workbench.report.export_json import write_json
 from workbench.store import DEFAULT_DB, Store, StoreError
 
@@ -331,6 +331,27 @@ def align_command(window_days: int, db_path: Path) -> None:
     click.echo(report.summary())
 
 
+def print_listing(
+    rows: list[Any], as_json: bool, noun: str, header: str, line: Callable[[Any], str]
+) -> None:
+    """A table with a header (or JSON lines), then the count on stderr."""
+    if as_json:
+        for row in rows:
+            click.echo(row.model_dump_json())
+    elif rows:
+        click.echo(header)
+        for row in rows:
+            click.echo(line(row))
+    click.echo(f"{len(rows)} {noun}{'s' * (len(rows) != 1)}", err=True)
+
+
+def _event_line(e: Event) -> str:
+    dates = e.date_from or "----------"
+    dates += f"..{e.date_to}" if e.date_to and e.date_to != e.date_from else " " * 12
+    places = _cell(", ".join(e.places[:3]) or "-", 28)
+    return f"{e.id:>6}  {dates}  {len(e.article_ids):>4}  {places:<28}  {_cell(e.label, 72)}"
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @db_option
@@ -338,19 +359,15 @@ def events(as_json: bool, db_path: Path) -> None:
     """List events: id, dates, number of articles, places, label."""
     with open_store(db_path) as store:
         rows = list(store.iter_events())
-    if rows and not as_json:
-        click.echo(f"{'id':>6}  {'dates':<22}  {'arts':>4}  {'places':<28}  label")
-    for e in rows:
-        if as_json:
-            click.echo(e.model_dump_json())
-            continue
-        dates = e.date_from or "----------"
-        dates += f"..{e.date_to}" if e.date_to and e.date_to != e.date_from else " " * 12
-        places = _cell(", ".join(e.places[:3]) or "-", 28)
-        click.echo(
-            f"{e.id:>6}  {dates}  {len(e.article_ids):>4}  {places:<28}  {_cell(e.label, 72)}"
-        )
-    click.echo(f"{len(rows)} event{'s' * (len(rows) != 1)}", err=True)
+    header = f"{'id':>6}  {'dates':<22}  {'arts':>4}  {'places':<28}  label"
+    print_listing(rows, as_json, "event", header, _event_line)
+
+
+def _group_line(g: ClaimGroup) -> str:
+    return (
+        f"{g.id:>6}  {g.event_id:>6}  {g.kind:<8}  {g.status:<8}  {len(g.claim_ids):>4}"
+        f"  {_cell(g.label, 60)}"
+    )
 
 
 @main.command()
@@ -362,17 +379,8 @@ def groups(event_id: int | None, status: str | None, as_json: bool, db_path: Pat
     """List claim groups: id, event, kind, status, number of claims, label."""
     with open_store(db_path) as store:
         rows = list(store.iter_groups(event_id=event_id, status=status))
-    if rows and not as_json:
-        click.echo(f"{'id':>6}  {'event':>6}  {'kind':<8}  {'status':<8}  {'clms':>4}  label")
-    for g in rows:
-        if as_json:
-            click.echo(g.model_dump_json())
-            continue
-        click.echo(
-            f"{g.id:>6}  {g.event_id:>6}  {g.kind:<8}  {g.status:<8}  {len(g.claim_ids):>4}"
-            f"  {_cell(g.label, 60)}"
-        )
-    click.echo(f"{len(rows)} group{'s' * (len(rows) != 1)}", err=True)
+    header = f"{'id':>6}  {'event':>6}  {'kind':<8}  {'status':<8}  {'clms':>4}  label"
+    print_listing(rows, as_json, "group", header, _group_line)
 
 
 # -- the demo ----------------------------------------------------------------------------------

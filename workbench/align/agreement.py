@@ -38,6 +38,8 @@ def interval(claim: Claim) -> Interval:
         return (0.0, 0.0)
     low = float(claim.low) if claim.low is not None else 0.0
     high = float(claim.high) if claim.high is not None else math.inf
+    if low > high:
+        low, high = high, low
     if claim.approximate:
         spread = max(1.0, round(APPROXIMATE_SHARE * (claim.low or claim.high or 0)))
         low = max(0.0, low - spread)
@@ -62,8 +64,22 @@ def is_update(a: Sourced, b: Sourced) -> bool:
     return (ia[0] > ib[1] and newer(a, b)) or (ib[0] > ia[1] and newer(b, a))
 
 
+_MEMO: dict[tuple[tuple[object, ...], tuple[object, ...]], Relation] = {}
+_MEMO_SIZE = 200_000
+
+
 def relation(a: Sourced, b: Sourced) -> Relation:
-    """How b bears on a; both are claims of one group."""
+    """How b bears on a; both are claims of one group. Remembered by the claims' signatures."""
+    key = (a.signature, b.signature)
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        found = _MEMO[key] = _relation(a, b)
+    return found
+
+
+def _relation(a: Sourced, b: Sourced) -> Relation:
     ca, cb = a.claim, b.claim
     if ca.hypothetical or cb.hypothetical:
         return Relation.NEUTRAL
@@ -172,24 +188,42 @@ def _minutes(value: str) -> int | None:
 # -- what one origin says about a claim, and a group's status -------------------------------------
 
 
-def stance(a: Sourced, others: Sequence[Sourced]) -> Relation:
-    """What one origin's claims, taken together, say about a.
+def stance(a: Sourced, theirs: Sequence[Sourced], own: Sequence[Sourced] = ()) -> Relation:
+    """What one origin's claims, taken together, say about a (`own`: a's origin's claims).
 
     An explicit contradiction wins; then any claim bearing a out; then another answer to the
-    question (the origin disputes a); then an update; else nothing.
+    question — unless that origin bears out another of `own` (they share an answer, and a is
+    about something else: an origin giving "8" and "22" is not disputed over its 8 by one giving
+    22); then an update; else nothing.
     """
-    found = {relation(a, b) for b in others}
-    for r in (Relation.CONTRADICTS, Relation.SUPPORTS, Relation.COMPETES, Relation.UPDATES):
-        if r in found:
-            return r
+    found = {relation(a, b) for b in theirs}
+    if Relation.CONTRADICTS in found:
+        return Relation.CONTRADICTS
+    if Relation.SUPPORTS in found:
+        return Relation.SUPPORTS
+    if Relation.COMPETES in found:
+        shared = any(_same_answer(mine, b) for mine in own if mine is not a for b in theirs)
+        return Relation.NEUTRAL if shared else Relation.COMPETES
+    if Relation.UPDATES in found:
+        return Relation.UPDATES
     return Relation.NEUTRAL
 
 
+def _same_answer(a: Sourced, b: Sourced) -> bool:
+    """b bears a out, or names the same weapon (if with another count)."""
+    if a.claim.kind == "weapon" and not (a.claim.negated or b.claim.negated):
+        return a.claim.canonical == b.claim.canonical
+    return relation(a, b) is Relation.SUPPORTS
+
+
 def by_origin(members: Sequence[Sourced]) -> dict[str, list[Sourced]]:
-    """The claims that count (hypothetical ones do not) by origin key."""
+    """The claims that count (hypothetical ones do not) by origin key, one per signature."""
     out: dict[str, list[Sourced]] = {}
+    seen: set[tuple[str, tuple[object, ...]]] = set()
     for s in members:
-        if not s.claim.hypothetical:
+        key = (s.origin.key, s.signature)
+        if not s.claim.hypothetical and key not in seen:
+            seen.add(key)
             out.setdefault(s.origin.key, []).append(s)
     return out
 
@@ -200,7 +234,7 @@ def group_status(members: Sequence[Sourced]) -> str:
     for key, claims in origins.items():
         for a in claims:
             for other, theirs in origins.items():
-                if other != key and stance(a, theirs) in (
+                if other != key and stance(a, theirs, claims) in (
                     Relation.CONTRADICTS,
                     Relation.COMPETES,
                 ):

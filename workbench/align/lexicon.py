@@ -29,6 +29,7 @@ class Words:
     neutral_intents: frozenset[str]
     negated_intent: dict[str, str]
     stop_words: frozenset[str]
+    months: frozenset[str]
 
 
 def _toml(*path: str) -> dict[str, Any]:
@@ -71,4 +72,5 @@ def load_words() -> Words:
         neutral_intents=frozenset(data["intent"]["neutral"]),
         negated_intent=dict(data["intent"]["negated"]),
         stop_words=frozenset(w.casefold() for w in data["events"]["stop_words"]),
+        months=frozenset(data["events"]["months"]),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from workbench.align.lexicon import Words, load_words
@@ -38,11 +38,25 @@ class Sourced:
     origin: Origin
     outlet: str
     when: str  # publication date (or date-time) of its article; "" when unknown
+    _signature: tuple[object, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def claim_id(self) -> int:
         assert self.claim.id is not None
         return self.claim.id
+
+    @property
+    def signature(self) -> tuple[object, ...]:
+        """Everything agreement reads: two claims with one signature relate alike to all."""
+        return self._signature
+
+    def __post_init__(self) -> None:
+        c = self.claim
+        signature = (
+            c.kind, c.outcome, c.canonical, c.role, c.low, c.high, c.approximate, c.negated,
+            c.count, c.hypothetical, c.value, c.rising, self.when,
+        )  # fmt: skip
+        object.__setattr__(self, "_signature", signature)
 
 
 def normal_name(name: str, words: Words | None = None) -> str:

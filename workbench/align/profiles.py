@@ -63,15 +63,26 @@ class ArticleProfile:
 
 
 def headline_words(text: str) -> list[str]:
-    """The words of a headline or lead that can tell one incident from another."""
-    stop = load_words().stop_words
+    """The words of a headline or lead that can tell one incident from another.
+
+    Stop words, years and datelines ("05 Apr 2017": a day number next to a month) are left out.
+    """
+    words = load_words()
+    raw = [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(text.casefold())]
     out: list[str] = []
-    for raw in _WORD.findall(text.casefold()):
-        word = raw.replace("’", "'").removesuffix("'s")
-        if word in stop or _YEAR.match(word) or len(word) < 2 and not word.isdigit():
+    for i, word in enumerate(raw):
+        if word in words.stop_words or word in words.months or _YEAR.match(word):
+            continue
+        if len(word) < 2 and not word.isdigit():
+            continue
+        if word.isdigit() and len(word) <= 2 and _next_to_month(raw, i, words.months):
             continue
         out.append(word)
     return out
+
+
+def _next_to_month(words: list[str], i: int, months: frozenset[str]) -> bool:
+    return (i > 0 and words[i - 1] in months) or (i + 1 < len(words) and words[i + 1] in months)
 
 
 def _weight(claim: Claim) -> float:

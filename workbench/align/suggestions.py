@@ -80,6 +80,8 @@ def suggest(members: Sequence[Sourced]) -> list[Suggestion]:
         if s.outlet not in outlets:
             outlets.append(s.outlet)
     names = {s.origin.key: s.origin.name for s in members}
+    figures = {key: _figures(theirs) for key, theirs in origins.items()}
+    stances: dict[tuple[tuple[object, ...], str, str], Relation] = {}
     out: list[Suggestion] = []
     for s in members:
         value = describe(s.claim)
@@ -103,8 +105,11 @@ def suggest(members: Sequence[Sourced]) -> list[Suggestion]:
         for key, theirs in origins.items():
             if key == s.origin.key:
                 continue
-            said = stance(s, theirs)
-            entry = (names[key], _figures(theirs))
+            memo = (s.signature, s.origin.key, key)
+            said = stances.get(memo)
+            if said is None:
+                said = stances[memo] = stance(s, theirs, origins.get(s.origin.key, ()))
+            entry = (names[key], figures[key])
             if said in (Relation.CONTRADICTS, Relation.COMPETES):
                 against.append(entry)
             elif said is Relation.SUPPORTS:

@@ -104,6 +104,11 @@ class AlignmentQueries(StoreBase):
         )
         return changed
 
+    def clear_alignment(self) -> None:
+        """Forget every event, group, status history and suggestion (verdicts stay)."""
+        self.conn.execute("DELETE FROM suggestions")
+        self.conn.execute("DELETE FROM events")  # groups, members and history cascade
+
     def event_members(self) -> dict[str, list[int]]:
         """Stored event key -> its article ids (what re-alignment matches new events against)."""
         members: dict[str, list[int]] = {}

@@ -64,7 +64,7 @@ def is_update(a: Sourced, b: Sourced) -> bool:
     return (ia[0] > ib[1] and newer(a, b)) or (ib[0] > ia[1] and newer(b, a))
 
 
-_MEMO: dict[tuple[tuple[object, ...], tuple[object, ...]], Relation] = {}
+_MEMO: dict[tuple[str, str], Relation] = {}
 _MEMO_SIZE = 200_000
 
 
@@ -202,7 +202,9 @@ def stance(a: Sourced, theirs: Sequence[Sourced], own: Sequence[Sourced] = ()) -
     if Relation.SUPPORTS in found:
         return Relation.SUPPORTS
     if Relation.COMPETES in found:
-        shared = any(_same_answer(mine, b) for mine in own if mine is not a for b in theirs)
+        shared = any(
+            _same_answer(mine, b) for mine in own if mine.signature != a.signature for b in theirs
+        )
         return Relation.NEUTRAL if shared else Relation.COMPETES
     if Relation.UPDATES in found:
         return Relation.UPDATES
@@ -219,7 +221,7 @@ def _same_answer(a: Sourced, b: Sourced) -> bool:
 def by_origin(members: Sequence[Sourced]) -> dict[str, list[Sourced]]:
     """The claims that count (hypothetical ones do not) by origin key, one per signature."""
     out: dict[str, list[Sourced]] = {}
-    seen: set[tuple[str, tuple[object, ...]]] = set()
+    seen: set[tuple[str, str]] = set()
     for s in members:
         key = (s.origin.key, s.signature)
         if not s.claim.hypothetical and key not in seen:
@@ -228,17 +230,61 @@ def by_origin(members: Sequence[Sourced]) -> dict[str, list[Sourced]]:
     return out
 
 
-def group_status(members: Sequence[Sourced]) -> str:
-    """conflict (an origin disputes another), update (a rising toll), agree, or single."""
-    origins = by_origin(members)
-    for key, claims in origins.items():
-        for a in claims:
-            for other, theirs in origins.items():
-                if other != key and stance(a, theirs, claims) in (
-                    Relation.CONTRADICTS,
-                    Relation.COMPETES,
-                ):
-                    return "conflict"
+class Stances:
+    """What every origin of one group says about each claim, worked out once per group.
+
+    Origins that said exactly the same things (the same signatures) say the same about any
+    claim: they share a "voice", and a stance is worked out once per voice.
+    """
+
+    def __init__(self, members: Sequence[Sourced]) -> None:
+        self.members = members
+        self.origins = by_origin(members)
+        voice_ids: dict[tuple[str, ...], int] = {}
+        self.voice: dict[str, int] = {}  # origin key -> its voice
+        self.voices: dict[int, list[str]] = {}  # voice -> origin keys, first seen first
+        for key, claims in self.origins.items():
+            said = tuple(sorted(c.signature for c in claims))
+            vid = voice_ids.setdefault(said, len(voice_ids))
+            self.voice[key] = vid
+            self.voices.setdefault(vid, []).append(key)
+        self._memo: dict[tuple[str, int, int], Relation] = {}
+
+    def of(self, a: Sourced, other: str) -> Relation:
+        """What origin `other` says about claim a."""
+        return self.of_voice(a, self.voice[other])
+
+    def of_voice(self, a: Sourced, vid: int) -> Relation:
+        """What the origins of voice `vid` say about claim a."""
+        own = self.voice.get(a.origin.key, -1)
+        key = (a.signature, own, vid)
+        found = self._memo.get(key)
+        if found is None:
+            theirs = self.origins[self.voices[vid][0]]
+            found = self._memo[key] = stance(a, theirs, self.origins.get(a.origin.key, ()))
+        return found
+
+
+def group_status(
+    members: Sequence[Sourced], stances: Stances | None = None, *, disputed: bool | None = None
+) -> str:
+    """conflict (an origin disputes another), update (a rising toll), agree, or single.
+
+    `disputed`: whether any claim's suggestion is already known to be `disputed` (the same
+    question as "does an origin dispute another"), to save asking it again.
+    """
+    stances = stances or Stances(members)
+    origins = stances.origins
+    if disputed is None:
+        disputed = any(
+            stances.of(a, other) in (Relation.CONTRADICTS, Relation.COMPETES)
+            for key, claims in origins.items()
+            for a in claims
+            for other in origins
+            if other != key
+        )
+    if disputed:
+        return "conflict"
     counted = [s for claims in origins.values() for s in claims]
     if any(
         a.claim.kind == "casualty" and is_update(a, b)

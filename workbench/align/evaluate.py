@@ -93,7 +93,7 @@ def evaluate_events(
 
     heads = [h for h in (ArticleHead(**row) for row in store.article_heads()) if keep(h)]
     claims: dict[int, list[Claim]] = {}
-    for claim in store.iter_claims():
+    for claim in store.claims_for_alignment():
         if claim.article_id is not None:
             claims.setdefault(claim.article_id, []).append(claim)
     found = find_events(profiles(heads, claims), {}, window_days=window_days, how=how)

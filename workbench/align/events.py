@@ -35,6 +35,7 @@ class Likeness:
     shared_governorate: float = 0.15  # a governorate both name, not first for both
     other_governorate: float = 0.5  # penalty: each names places, in no common governorate
     same_place: float = 0.3  # a town or site below governorate level both name
+    other_place: float = 0.3  # penalty: each names towns or sites, none in common
     text: float = 0.6  # headline/lead likeness, scaled from text_floor..100
     text_floor: float = 35.0
     toll: float = 0.3  # the same exact death toll
@@ -65,6 +66,8 @@ def likeness(a: ArticleProfile, b: ArticleProfile, how: Likeness) -> float:
             score -= how.other_governorate
     if a.places & b.places:
         score += how.same_place
+    elif a.places and b.places:
+        score -= how.other_place
     if a.words and b.words:
         ratio = fuzz.token_set_ratio(a.words, b.words)
         score += how.text * max(0.0, ratio - how.text_floor) / (100.0 - how.text_floor)

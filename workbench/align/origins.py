@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from workbench.align.lexicon import Words, load_words
+from workbench.align.lexicon import load_words
 from workbench.align.profiles import ArticleHead
 from workbench.models import Claim
 
@@ -38,7 +38,7 @@ class Sourced:
     origin: Origin
     outlet: str
     when: str  # publication date (or date-time) of its article; "" when unknown
-    _signature: tuple[object, ...] = field(default=(), repr=False, compare=False)
+    _signature: str = field(default="", repr=False, compare=False)
 
     @property
     def claim_id(self) -> int:
@@ -46,22 +46,26 @@ class Sourced:
         return self.claim.id
 
     @property
-    def signature(self) -> tuple[object, ...]:
-        """Everything agreement reads: two claims with one signature relate alike to all."""
+    def signature(self) -> str:
+        """Everything agreement reads: two claims with one signature relate alike to all.
+
+        A string, so that its hash is worked out once (it keys the memos of agreement)."""
         return self._signature
 
     def __post_init__(self) -> None:
         c = self.claim
         signature = (
             c.kind, c.outcome, c.canonical, c.role, c.low, c.high, c.approximate, c.negated,
-            c.count, c.hypothetical, c.value, c.rising, self.when,
+            c.count, c.hypothetical, c.value, c.rising,
+            self.when if c.kind == "casualty" else "",  # only counts are read in time order
         )  # fmt: skip
-        object.__setattr__(self, "_signature", signature)
+        object.__setattr__(self, "_signature", repr(signature))
 
 
-def normal_name(name: str, words: Words | None = None) -> str:
+@lru_cache(maxsize=65536)
+def normal_name(name: str) -> str:
     """A speaker or outlet name folded for comparison: known aliases, spelling, filler words."""
-    words = words or load_words()
+    words = load_words()
     folded = " ".join(name.replace("’", "'").split()).casefold()
     for candidate in (folded, folded.removeprefix("the ")):
         if candidate in words.speaker_aliases:
@@ -81,8 +85,8 @@ def normal_name(name: str, words: Words | None = None) -> str:
     return joined
 
 
-def is_unnamed(name: str, words: Words | None = None) -> bool:
-    words = words or load_words()
+def is_unnamed(name: str) -> bool:
+    words = load_words()
     folded = " ".join(name.split()).casefold()
     return folded in words.unnamed or folded.removeprefix("the ") in words.unnamed
 

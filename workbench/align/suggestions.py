@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from workbench.align.agreement import Relation, by_origin, effective_intent, interval, stance
+from workbench.align.agreement import Relation, Stances, effective_intent, interval
 from workbench.align.origins import Sourced
 from workbench.models import Claim, Suggestion, VerdictName
 
@@ -71,73 +72,80 @@ def _figures(claims: Sequence[Sourced]) -> str:
     return "; ".join(values[:2]) + ("; …" if len(values) > 2 else "")
 
 
-def suggest(members: Sequence[Sourced]) -> list[Suggestion]:
+def suggest(members: Sequence[Sourced], stances: Stances | None = None) -> list[Suggestion]:
     """One suggestion per member claim of a group, in member order."""
-    origins = by_origin(members)
+    stances = stances or Stances(members)
     printed_by: dict[str, list[str]] = {}
     for s in members:
         outlets = printed_by.setdefault(s.origin.key, [])
         if s.outlet not in outlets:
             outlets.append(s.outlet)
     names = {s.origin.key: s.origin.name for s in members}
-    figures = {key: _figures(theirs) for key, theirs in origins.items()}
-    stances: dict[tuple[tuple[object, ...], str, str], Relation] = {}
+    voices = {
+        vid: _Voice([names[k] for k in keys], keys, _figures(stances.origins[keys[0]]))
+        for vid, keys in stances.voices.items()
+    }
+    judged: dict[tuple[str, str], tuple[VerdictName, str, list[str]]] = {}
     out: list[Suggestion] = []
     for s in members:
-        value = describe(s.claim)
-        own = s.origin.name
-        via = [o for o in printed_by[s.origin.key] if o != own]
-        source = own + (f" via {', '.join(via[:MAX_NAMED])}" if via else "")
-        if s.claim.hypothetical:
-            out.append(
-                Suggestion(
-                    claim_id=s.claim_id,
-                    verdict="unverified",
-                    reason=f"{value} from {source}: hypothetical, neither supports nor"
-                    " contradicts anything",
-                    origins=[own],
-                )
-            )
-            continue
-        support: list[tuple[str, str]] = []
-        against: list[tuple[str, str]] = []
-        updates: list[tuple[str, str]] = []
-        for key, theirs in origins.items():
-            if key == s.origin.key:
-                continue
-            memo = (s.signature, s.origin.key, key)
-            said = stances.get(memo)
-            if said is None:
-                said = stances[memo] = stance(s, theirs, origins.get(s.origin.key, ()))
-            entry = (names[key], figures[key])
-            if said in (Relation.CONTRADICTS, Relation.COMPETES):
-                against.append(entry)
-            elif said is Relation.SUPPORTS:
-                support.append(entry)
-            elif said is Relation.UPDATES:
-                updates.append(entry)
-        parts = [f"{value} from {source}"]
-        verdict: VerdictName
-        if against:
-            verdict = "disputed"
-            parts.append(f"contradicted by {_names(against)}")
-            if support:
-                parts.append(f"borne out by {_names(support)}")
-        elif support:
-            verdict = "corroborated"
-            parts.append(f"borne out by {_names(support)}")
-        else:
-            verdict = "unverified"
-            parts.append("no independent second origin")
-        if updates:
-            parts.append(f"a rising toll with {_names(updates)} (an update, not a dispute)")
-        involved = [own] + [n for n, _ in against + support + updates]
-        out.append(
-            Suggestion(
-                claim_id=s.claim_id,
-                verdict=verdict,
-                reason=" ".join("; ".join(parts).split()),
-                origins=list(dict.fromkeys(involved)),
-            )
-        )
+        key = (s.signature, s.origin.key)
+        if key not in judged:
+            via = [o for o in printed_by[s.origin.key] if o != s.origin.name]
+            judged[key] = _judge(s, via, stances, voices)
+        verdict, reason, origins = judged[key]
+        out.append(Suggestion(claim_id=s.claim_id, verdict=verdict, reason=reason, origins=origins))
     return out
+
+
+@dataclass(frozen=True)
+class _Voice:
+    """Origins that said the same things: their names, keys and figures."""
+
+    names: list[str]
+    keys: list[str]
+    figures: str
+
+    def others(self, own_key: str) -> list[tuple[str, str]]:
+        return [
+            (n, self.figures) for n, k in zip(self.names, self.keys, strict=True) if k != own_key
+        ]
+
+
+def _judge(
+    s: Sourced, via: list[str], stances: Stances, voices: dict[int, _Voice]
+) -> tuple[VerdictName, str, list[str]]:
+    """The verdict, reason and origins for one claim (and every claim like it from its origin)."""
+    value = describe(s.claim)
+    own = s.origin.name
+    source = own + (f" via {', '.join(via[:MAX_NAMED])}" if via else "")
+    if s.claim.hypothetical:
+        reason = f"{value} from {source}: hypothetical, neither supports nor contradicts anything"
+        return "unverified", " ".join(reason.split()), [own]
+    support: list[tuple[str, str]] = []
+    against: list[tuple[str, str]] = []
+    updates: list[tuple[str, str]] = []
+    for vid, voice in voices.items():
+        said = stances.of_voice(s, vid)
+        if said in (Relation.CONTRADICTS, Relation.COMPETES):
+            against.extend(voice.others(s.origin.key))
+        elif said is Relation.SUPPORTS:
+            support.extend(voice.others(s.origin.key))
+        elif said is Relation.UPDATES:
+            updates.extend(voice.others(s.origin.key))
+    parts = [f"{value} from {source}"]
+    verdict: VerdictName
+    if against:
+        verdict = "disputed"
+        parts.append(f"contradicted by {_names(against)}")
+        if support:
+            parts.append(f"borne out by {_names(support)}")
+    elif support:
+        verdict = "corroborated"
+        parts.append(f"borne out by {_names(support)}")
+    else:
+        verdict = "unverified"
+        parts.append("no independent second origin")
+    if updates:
+        parts.append(f"a rising toll with {_names(updates)} (an update, not a dispute)")
+    involved = [own] + [n for n, _ in against + support + updates]
+    return verdict, " ".join("; ".join(parts).split()), list(dict.fromkeys(involved))

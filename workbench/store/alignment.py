@@ -6,8 +6,13 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from workbench.models import ClaimGroup, Event, Suggestion
+from pydantic import TypeAdapter
+
+from workbench.models import Claim, ClaimGroup, Event, Suggestion
 from workbench.store.base import StoreBase, now
+from workbench.store.claims import _COLUMNS
+
+_CLAIM = TypeAdapter(Claim)
 
 
 class AlignmentQueries(StoreBase):
@@ -25,74 +30,53 @@ class AlignmentQueries(StoreBase):
         Suggestions are replaced; verdicts are never touched. Returns how many groups found
         again changed status.
         """
-        changed = 0
         stamp = now()
-        old_events = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM events")}
-        event_ids: dict[str, int] = {}
-        for event in events:
-            places = json.dumps(event.places, ensure_ascii=False)
-            if event.key in old_events:
-                eid = old_events[event.key]
-                self.conn.execute(
-                    "UPDATE events SET label = ?, date_from = ?, date_to = ?, places = ?"
-                    " WHERE id = ?",
-                    (event.label, event.date_from, event.date_to, places, eid),
-                )
-            else:
-                cursor = self.conn.execute(
-                    "INSERT INTO events (key, label, date_from, date_to, places, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (event.key, event.label, event.date_from, event.date_to, places, stamp),
-                )
-                assert cursor.lastrowid is not None
-                eid = int(cursor.lastrowid)
-            event_ids[event.key] = eid
-        stale = [i for k, i in old_events.items() if k not in event_ids]
-        self.conn.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])
-        self.conn.execute("DELETE FROM event_articles")
-        self.conn.executemany(
-            "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
-            [(event_ids[e.key], a) for e in events for a in e.article_ids],
-        )
-
+        event_ids = self._save_events(events, stamp)
         old_groups = {
             k: (int(i), s)
             for k, i, s in self.conn.execute("SELECT key, id, status FROM claim_groups")
         }
-        group_ids: set[int] = set()
+        updates: list[tuple[Any, ...]] = []
+        changed: list[int] = []
+        new: list[ClaimGroup] = []
         for group in groups:
-            eid = event_ids[group.event_key]
             if group.key in old_groups:
                 gid, old_status = old_groups[group.key]
-                self.conn.execute(
-                    "UPDATE claim_groups SET event_id = ?, kind = ?, label = ?, status = ?"
-                    " WHERE id = ?",
-                    (eid, group.kind, group.label, group.status, gid),
+                updates.append(
+                    (event_ids[group.event_key], group.kind, group.label, group.status, gid)
                 )
                 if old_status != group.status:
-                    changed += 1
-                    self.conn.execute(
-                        "UPDATE claim_groups SET status_changed_at = ? WHERE id = ?", (stamp, gid)
-                    )
-                    self._group_status_changed(gid, group.status, stamp)
+                    changed.append(gid)
             else:
-                cursor = self.conn.execute(
-                    "INSERT INTO claim_groups (key, event_id, kind, label, status,"
-                    " status_changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (group.key, eid, group.kind, group.label, group.status, stamp),
-                )
-                assert cursor.lastrowid is not None
-                gid = int(cursor.lastrowid)
-                self._group_status_changed(gid, group.status, stamp)
-            group_ids.add(gid)
-            self.conn.execute("DELETE FROM group_claims WHERE group_id = ?", (gid,))
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO group_claims (group_id, claim_id) VALUES (?, ?)",
-                [(gid, c) for c in group.claim_ids],
-            )
-        stale = [gid for gid, _ in old_groups.values() if gid not in group_ids]
+                new.append(group)
+        kept = {u[-1] for u in updates}
+        stale = [gid for gid, _ in old_groups.values() if gid not in kept]
         self.conn.executemany("DELETE FROM claim_groups WHERE id = ?", [(i,) for i in stale])
-
+        self.conn.executemany(
+            "UPDATE claim_groups SET event_id = ?, kind = ?, label = ?, status = ? WHERE id = ?",
+            updates,
+        )
+        self.conn.executemany(
+            "UPDATE claim_groups SET status_changed_at = ? WHERE id = ?",
+            [(stamp, g) for g in changed],
+        )
+        self.conn.executemany(
+            "INSERT INTO claim_groups (key, event_id, kind, label, status, status_changed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(g.key, event_ids[g.event_key], g.kind, g.label, g.status, stamp) for g in new],
+        )
+        group_ids = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM claim_groups")}
+        by_id = {group_ids[g.key]: g for g in groups}
+        self.conn.executemany(
+            "INSERT INTO group_status_history (group_id, status, changed_at) VALUES (?, ?, ?)",
+            [(gid, by_id[gid].status, stamp) for gid in changed]
+            + [(group_ids[g.key], g.status, stamp) for g in new],
+        )
+        self.conn.execute("DELETE FROM group_claims")
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO group_claims (group_id, claim_id) VALUES (?, ?)",
+            [(group_ids[g.key], c) for g in groups for c in g.claim_ids],
+        )
         self.conn.execute("DELETE FROM suggestions")
         self.conn.executemany(
             "INSERT INTO suggestions (claim_id, verdict, reason, origins, created_at)"
@@ -102,12 +86,55 @@ class AlignmentQueries(StoreBase):
                 for s in suggestions
             ),
         )
-        return changed
+        return len(changed)
+
+    def _save_events(self, events: Sequence[Event], stamp: str) -> dict[str, int]:
+        """Events matched by key (kept ids, new rows, stale ones deleted); key -> id."""
+        old = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM events")}
+        keep = {e.key for e in events}
+        stale = [i for k, i in old.items() if k not in keep]
+        self.conn.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in stale])
+        rows = [
+            (e.label, e.date_from, e.date_to, json.dumps(e.places, ensure_ascii=False), e.key)
+            for e in events
+        ]
+        self.conn.executemany(
+            "UPDATE events SET label = ?, date_from = ?, date_to = ?, places = ? WHERE key = ?",
+            [r for r in rows if r[-1] in old],
+        )
+        self.conn.executemany(
+            "INSERT INTO events (label, date_from, date_to, places, key, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(*r, stamp) for r in rows if r[-1] not in old],
+        )
+        ids = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM events")}
+        self.conn.execute("DELETE FROM event_articles")
+        self.conn.executemany(
+            "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
+            [(ids[e.key], a) for e in events for a in e.article_ids],
+        )
+        return ids
 
     def clear_alignment(self) -> None:
         """Forget every event, group, status history and suggestion (verdicts stay)."""
         self.conn.execute("DELETE FROM suggestions")
         self.conn.execute("DELETE FROM events")  # groups, members and history cascade
+
+    def claims_for_alignment(self) -> Iterator[Claim]:
+        """Every claim, by article then position, as `iter_claims` gives them but faster.
+
+        SQLite writes each row as a JSON object that pydantic validates in one call.
+        """
+        fields = ["'id', c.id", "'parent', c.parent_id", "'parent_fingerprint', p.fingerprint"]
+        for name in _COLUMNS:
+            value = f'json(c."{name}")' if name in ("speaker_chain", "hedges") else f'c."{name}"'
+            fields.append(f"'{name}', {value}")
+        sql = (
+            f"SELECT json_object({', '.join(fields)}) FROM claims c"
+            " LEFT JOIN claims p ON p.id = c.parent_id ORDER BY c.article_id, c.start, c.id"
+        )
+        for (row,) in self.conn.execute(sql):
+            yield _CLAIM.validate_json(row)
 
     def event_members(self) -> dict[str, list[int]]:
         """Stored event key -> its article ids (what re-alignment matches new events against)."""
@@ -129,12 +156,6 @@ class AlignmentQueries(StoreBase):
         names = [d[0] for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
-
-    def _group_status_changed(self, group_id: int, status: str, stamp: str) -> None:
-        self.conn.execute(
-            "INSERT INTO group_status_history (group_id, status, changed_at) VALUES (?, ?, ?)",
-            (group_id, status, stamp),
-        )
 
     def events(self, *, ids: Sequence[int] | None = None) -> list[Event]:
         """Events by first date, then id, each with its article ids."""

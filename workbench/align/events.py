@@ -16,6 +16,7 @@ the same events again.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,8 +55,14 @@ class _Cluster:
     governorates: Counter[str] = field(default_factory=Counter)
 
 
-def likeness(a: ArticleProfile, b: ArticleProfile, how: Likeness) -> float:
-    """How alike two articles are as reports of one incident (higher is more alike)."""
+def likeness(
+    a: ArticleProfile, b: ArticleProfile, how: Likeness, floor: float = -math.inf
+) -> float:
+    """How alike two articles are as reports of one incident (higher is more alike).
+
+    The headline comparison (the costly part) is skipped when even a perfect match could not
+    lift the score to `floor`.
+    """
     score = 0.0
     if a.governorates and b.governorates:
         if a.governorates[0] == b.governorates[0]:
@@ -68,9 +75,6 @@ def likeness(a: ArticleProfile, b: ArticleProfile, how: Likeness) -> float:
         score += how.same_place
     elif a.places and b.places:
         score -= how.other_place
-    if a.words and b.words:
-        ratio = fuzz.token_set_ratio(a.words, b.words)
-        score += how.text * max(0.0, ratio - how.text_floor) / (100.0 - how.text_floor)
     if a.tolls & b.tolls:
         score += how.toll
     if a.weapons & b.weapons:
@@ -79,6 +83,9 @@ def likeness(a: ArticleProfile, b: ArticleProfile, how: Likeness) -> float:
         score += how.perpetrator
     if a.day is not None and b.day is not None:
         score -= how.day_apart * abs(a.day - b.day)
+    if a.words and b.words and score + how.text >= floor:
+        ratio = fuzz.token_set_ratio(a.words, b.words)
+        score += how.text * max(0.0, ratio - how.text_floor) / (100.0 - how.text_floor)
     return score
 
 
@@ -127,7 +134,7 @@ def cluster_articles(
                 candidates.update(index.get((day, block), ())[-how.block_events :])
         best, best_score = -1, how.threshold
         for cid in sorted(candidates):
-            score = _cluster_likeness(p, clusters[cid], how)
+            score = _cluster_likeness(p, clusters[cid], how, best_score)
             if score >= best_score:
                 best, best_score = cid, score
         if best < 0:
@@ -144,17 +151,22 @@ def cluster_articles(
     return [c.members for c in clusters]
 
 
-def _cluster_likeness(p: ArticleProfile, cluster: _Cluster, how: Likeness) -> float:
+def _cluster_likeness(p: ArticleProfile, cluster: _Cluster, how: Likeness, floor: float) -> float:
+    """The article's likeness to its most alike member, less a penalty when the event is mostly
+    about a governorate the article does not name."""
+    penalty = 0.0
+    if p.governorates and cluster.governorates:
+        main, _ = cluster.governorates.most_common(1)[0]
+        if main not in p.governorates:
+            penalty = how.other_governorate / 2
     members = cluster.members
     n = how.compare_members
     if len(members) > n:
         members = members[: n // 2] + members[-(n - n // 2) :]
-    best = max(likeness(p, m, how) for m in members)
-    if p.governorates and cluster.governorates:
-        main, _ = cluster.governorates.most_common(1)[0]
-        if main not in p.governorates:
-            best -= how.other_governorate / 2
-    return best
+    best = -math.inf
+    for m in members:
+        best = max(best, likeness(p, m, how, max(floor + penalty, best)))
+    return best - penalty
 
 
 # -- events as the store keeps them -------------------------------------------------------------

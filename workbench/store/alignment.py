@@ -15,6 +15,14 @@ from workbench.store.claims import _COLUMNS
 _CLAIM = TypeAdapter(Claim)
 
 
+def _dumped(cache: dict[tuple[str, ...], str], names: list[str]) -> str:
+    key = tuple(names)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = json.dumps(names, ensure_ascii=False)
+    return found
+
+
 class AlignmentQueries(StoreBase):
     def save_alignment(
         self,
@@ -78,11 +86,12 @@ class AlignmentQueries(StoreBase):
             [(group_ids[g.key], c) for g in groups for c in g.claim_ids],
         )
         self.conn.execute("DELETE FROM suggestions")
+        dumped: dict[tuple[str, ...], str] = {}  # origin lists repeat: encode each once
         self.conn.executemany(
             "INSERT INTO suggestions (claim_id, verdict, reason, origins, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (
-                (s.claim_id, s.verdict, s.reason, json.dumps(s.origins, ensure_ascii=False), stamp)
+                (s.claim_id, s.verdict, s.reason, _dumped(dumped, s.origins), stamp)
                 for s in suggestions
             ),
         )

@@ -60,39 +60,48 @@ def save_claims_by_hand(store: Store, article_id: int, specs: list[dict[str, Any
         return store.save_claims(article_id, claims)
 
 
+# A small story about one strike, told by four outlets; `next.txt` is a follow-up a day later.
 ARTICLES = {
     "levant.txt": (
-        "date 2016-09-17\nsource Levant Wire\n\nCoalition strike hits army post near Deir ez-Zor"
-        "\n\nThe Russian Defence Ministry said 62 Syrian soldiers were killed near Deir ez-Zor.\n"
+        "date 2016-09-17\nsource Levant Wire\n\nCoalition strike hits army post at Jebel Tharda"
+        "\n\nThe Russian Defence Ministry said 62 Syrian soldiers were killed at Jebel Tharda."
+        " F-16 jets carried out the strike.\n"
     ),
     "steppe.txt": (
-        "date 2016-09-17\nsource Steppe Courier\n\nCoalition jets hit army post at Deir ez-Zor"
-        "\n\nSixty-two Syrian soldiers died near Deir ez-Zor, Russia's Defence Ministry said.\n"
+        "date 2016-09-17\nsource Steppe Courier\n\nCoalition jets hit army post at Jebel Tharda"
+        "\n\nSixty-two Syrian soldiers died at Jebel Tharda, Russia's Defence Ministry said."
+        " F-16 jets carried out the strike.\n"
     ),
     "gulf.txt": (
-        "date 2016-09-18\nsource Gulf Post\n\nCoalition strike on army post near Deir ez-Zor"
+        "date 2016-09-17\nsource Gulf Post\n\nCoalition strike on army post at Jebel Tharda"
         "\n\nThe Syrian Observatory for Human Rights said 62 soldiers were killed"
-        " near Deir ez-Zor.\n"
+        " at Jebel Tharda. F-16 jets carried out the strike.\n"
+    ),
+    "next.txt": (
+        "date 2016-09-18\nsource Gulf Post\n\nCoalition strike on army post at Jebel Tharda:"
+        " toll rises\n\nThe Syrian Observatory for Human Rights said the toll rose to 80 soldiers"
+        " killed at Jebel Tharda. F-16 jets carried out the strike.\n"
     ),
 }
-SENTENCES = {
-    "Levant Wire": ("The Russian Defence Ministry said", "Russian Defence Ministry"),
-    "Steppe Courier": ("Sixty-two Syrian soldiers died", "Russian Defense Ministry"),
-    "Gulf Post": ("The Syrian Observatory for Human Rights said", "SOHR"),
+# the sentence carrying the claims starts with ..., and is said by ...; the toll; said rising
+STORY = {
+    "levant.txt": ("The Russian Defence Ministry said", "Russian Defence Ministry", 62, False),
+    "steppe.txt": ("Sixty-two Syrian soldiers died", "Russian Defense Ministry", 62, False),
+    "gulf.txt": ("The Syrian Observatory for Human Rights said 62", "SOHR", 62, False),
+    "next.txt": ("The Syrian Observatory for Human Rights said the", "SOHR", 80, True),
 }
 
 
 def add_story_article(store: Store, tmp_path: Path, name: str) -> int:
-    """Ingest one article of a small Deir ez-Zor story (levant, steppe or gulf .txt) and store
-    its toll and place claims by hand; returns the toll claim's id."""
+    """Ingest one article of the story (levant, steppe, gulf or next .txt) and store its toll,
+    place and weapon claims by hand; returns the toll claim's id."""
     path = tmp_path / name
     path.write_text(ARTICLES[name], encoding="utf-8")
     ingest_paths(store, [path])
     (article,) = list(store.articles_for_extraction())
     assert article.source is not None
-    start, speaker = SENTENCES[article.source]
-    sentence = article.text[article.text.index(start) :].split("\n")[0]
-    place = sentence.split(" near ")[1].rstrip(".")
+    start, speaker, toll, rising = STORY[name]
+    sentence = article.text[article.text.index(start) :].split(". ")[0] + "."
     ids = save_claims_by_hand(
         store,
         article.id,
@@ -103,15 +112,22 @@ def add_story_article(store: Store, tmp_path: Path, name: str) -> int:
                 "outcome": "killed",
                 "subject": "Syrian soldiers",
                 "subject_class": "military",
-                "low": 62,
-                "high": 62,
+                "low": toll,
+                "high": toll,
+                "rising": rising,
                 "speaker_chain": [article.source, speaker],
             },
             {
                 "sentence": sentence,
                 "kind": "place",
-                "canonical": place,
+                "canonical": "Jebel Tharda",
                 "value": "Deir ez-Zor",
+                "speaker_chain": [article.source],
+            },
+            {
+                "sentence": "F-16 jets carried out the strike.",
+                "kind": "weapon",
+                "canonical": "F-16",
                 "speaker_chain": [article.source],
             },
         ],

@@ -21,16 +21,16 @@ def test_align_then_list_events_and_groups(run, db_path: Path, tmp_path: Path) -
     result = run("align", "--db", db_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
-        "2 of 2 articles in 1 event; 2 groups (0 conflict, 0 update, 1 agree, 1 single);"
-        " 4 suggestions; 0 status changes ("
+        "2 of 2 articles in 1 event; 3 groups (0 conflict, 0 update, 2 agree, 1 single);"
+        " 6 suggestions; 0 status changes ("
     )
 
     result = run("events", "--db", db_path)
     assert result.returncode == 0 and result.stderr == "1 event\n"
     header, row = result.stdout.splitlines()
     assert header.split() == ["id", "dates", "arts", "places", "label"]
-    assert row.split()[:4] == ["1", "2016-09-17", "2", "Deir"]
-    assert row.endswith("2016-09-17 Deir ez-Zor: Coalition strike hits army post near Deir ez-Zor")
+    assert row.split()[:4] == ["1", "2016-09-17", "2", "Jebel"]
+    assert row.endswith("2016-09-17 Jebel Tharda: Coalition strike hits army post at Jebel Tharda")
 
     result = run("groups", "--db", db_path, "--status", "single", "--json")
     assert result.returncode == 0 and result.stderr == "1 group\n"
@@ -44,14 +44,14 @@ def test_align_then_list_events_and_groups(run, db_path: Path, tmp_path: Path) -
 
     result = run("groups", "--db", db_path, "--event", "1")
     lines = result.stdout.splitlines()
-    assert [line.split()[3] for line in lines[1:]] == ["single", "agree"]
+    assert [line.split()[3] for line in lines[1:]] == ["single", "agree", "agree"]
 
     assert run("groups", "--db", db_path, "--status", "muddled").returncode == 2
     assert run("align", "--db", db_path, "--window", "-1").returncode == 2
 
 
 def test_export_carries_events_groups_and_suggestions(run, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    story_db(db_path, tmp_path, "levant.txt", "steppe.txt", "gulf.txt")
+    story_db(db_path, tmp_path, "levant.txt", "steppe.txt", "gulf.txt", "next.txt")
     assert run("align", "--db", db_path, "--window", "3").returncode == 0
     data = json.loads(run("export", "--db", db_path).stdout)
     (event,) = data["events"]
@@ -59,13 +59,17 @@ def test_export_carries_events_groups_and_suggestions(run, db_path: Path, tmp_pa
     assert (event["date_from"], event["date_to"], event["article_ids"]) == (
         "2016-09-17",
         "2016-09-18",
-        [1, 2, 3],
+        [1, 2, 3, 4],
     )
     groups = data["groups"]
     assert [list(g)[:6] for g in groups] == [
         ["id", "event_id", "kind", "label", "status", "claim_ids"]
-    ] * 2
-    assert [(g["kind"], g["status"]) for g in groups] == [("casualty", "agree"), ("place", "agree")]
+    ] * 3
+    assert [(g["kind"], g["status"]) for g in groups] == [
+        ("casualty", "update"),
+        ("weapon", "agree"),
+        ("place", "agree"),
+    ]
     assert all(g["status_changed_at"] and g["status_history"] for g in groups)
     suggestions = data["suggestions"]
     assert [s["claim_id"] for s in suggestions] == sorted(c for g in groups for c in g["claim_ids"])
@@ -74,7 +78,7 @@ def test_export_carries_events_groups_and_suggestions(run, db_path: Path, tmp_pa
     assert toll["verdict"] == "corroborated"
     assert toll["origins"] == ["Russian Defence Ministry", "Syrian Observatory for Human Rights"]
 
-    # window 0: the article a day later is an event of its own
+    # window 0: the follow-up a day later is an event of its own
     assert run("align", "--db", db_path, "--window", "0").returncode == 0
     data = json.loads(run("export", "--db", db_path).stdout)
-    assert [e["article_ids"] for e in data["events"]] == [[1, 2], [3]]
+    assert [e["article_ids"] for e in data["events"]] == [[1, 2, 3], [4]]

@@ -17,7 +17,7 @@ def test_realigning_keeps_ids_and_verdicts_and_records_status_changes(
     first = add(store, tmp_path, "levant.txt")
     add(store, tmp_path, "steppe.txt")
     report = align(store)
-    assert (report.events, report.groups, report.status_changes) == (1, 2, 0)
+    assert (report.events, report.groups, report.status_changes) == (1, 3, 0)
     (event,) = store.events()
     toll = next(g for g in store.groups() if g.kind == "casualty")
     assert toll.status == "single" and toll.label == "Syrian soldiers killed"

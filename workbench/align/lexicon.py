@@ -30,6 +30,7 @@ class Words:
     negated_intent: dict[str, str]
     stop_words: frozenset[str]
     months: frozenset[str]
+    areas: dict[str, str]  # governorate -> the area it counts as for events
 
 
 def _toml(*path: str) -> dict[str, Any]:
@@ -73,4 +74,5 @@ def load_words() -> Words:
         negated_intent=dict(data["intent"]["negated"]),
         stop_words=frozenset(w.casefold() for w in data["events"]["stop_words"]),
         months=frozenset(data["events"]["months"]),
+        areas={g: names[0] for names in data["events"]["one_area"] for g in names},
     )

@@ -1,12 +1,13 @@
 """What an article says about its incident, in the form event clustering compares.
 
 An article's profile holds only what its text, outlet and publication date give: the day, the
-places (their governorates first), the perpetrators and weapons named, the death tolls given, and
-the words of its headline and lead.
+places (their governorates first), the weapons named, the death tolls given, whether a toll is
+said to have risen, and the words of its headline and lead.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from workbench.align.lexicon import load_words
 from workbench.models import Claim
 
 LEAD_CHARS = 400  # how much of the text counts as the lead
+EARLY_WEIGHT = 20.0  # a place named at the very start counts 1 + this; later ones less ...
+EARLY_CHARS = 400.0  # ... falling by e every this many characters
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -55,9 +58,9 @@ class ArticleProfile:
     governorates: tuple[str, ...]  # by weight: the first is where the article mostly is
     places: frozenset[str]  # named places below governorate level, casefolded
     place_names: tuple[str, ...]  # every place as written by extraction, by weight
-    perpetrators: frozenset[str]
     weapons: frozenset[str]  # specific types only ("F-16", not "warplane")
     tolls: frozenset[int]  # exact death tolls given (3 or more)
+    rising: bool  # says a toll rose ("the death toll rose to 48"): a follow-up report
     words: str  # headline and lead without stop words, for rapidfuzz
     tokens: frozenset[str]
 
@@ -86,8 +89,9 @@ def _next_to_month(words: list[str], i: int, months: frozenset[str]) -> bool:
 
 
 def _weight(claim: Claim) -> float:
-    """Places said early weigh more: the lead names where the incident happened."""
-    return 3.0 if claim.start < LEAD_CHARS else 1.0
+    """Places said early weigh more: the headline and lead name where the incident happened."""
+    at = claim.span_start if claim.span_start is not None else claim.start
+    return 1.0 + EARLY_WEIGHT * math.exp(-at / EARLY_CHARS)
 
 
 def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
@@ -96,26 +100,24 @@ def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
     first_at: dict[str, int] = {}
     names: dict[str, float] = {}
     places: set[str] = set()
-    perpetrators: set[str] = set()
     weapons: set[str] = set()
     tolls: set[int] = set()
+    rising = False
     for claim in claims:
         if claim.kind == "place" and claim.canonical:
             weight = _weight(claim)
             names[claim.canonical] = names.get(claim.canonical, 0.0) + weight
-            gov = (claim.value or "").strip()
+            gov = words.areas.get((claim.value or "").strip(), (claim.value or "").strip())
             if gov:
                 govs[gov] = govs.get(gov, 0.0) + weight
                 first_at.setdefault(gov, claim.start)
             if not gov or claim.canonical.casefold() != gov.casefold():
                 places.add(claim.canonical.casefold())
-        elif claim.kind == "actor" and claim.role == "perpetrator" and claim.canonical:
-            if claim.canonical not in words.neutral_actors and not claim.negated:
-                perpetrators.add(claim.canonical)
         elif claim.kind == "weapon" and claim.canonical and not claim.negated:
             if claim.canonical not in words.generic_weapons:
                 weapons.add(claim.canonical)
         elif claim.kind == "casualty" and claim.outcome == "killed" and not claim.negated:
+            rising = rising or claim.rising
             if claim.low is not None and claim.low == claim.high and claim.low >= 3:
                 tolls.add(claim.low)
     ranked = sorted(govs, key=lambda g: (-govs[g], first_at[g], g))
@@ -126,9 +128,9 @@ def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
         governorates=tuple(ranked),
         places=frozenset(places),
         place_names=tuple(sorted(names, key=lambda n: (-names[n], n))),
-        perpetrators=frozenset(perpetrators),
         weapons=frozenset(weapons),
         tolls=frozenset(tolls),
+        rising=rising,
         words=" ".join(text_words),
         tokens=frozenset(text_words),
     )

@@ -41,7 +41,9 @@ _GAPS = {
         r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’\-]+\s+){0,3}?(?:on\s+|to\s+)?(?:the\s+)?", re.I
     ),
     "role_target_before": re.compile(
-        r"\s+(?:(?:the|a|an|its|their|some)\s+)?(?:[\w'’\-]+\s+){0,2}", re.I
+        r"\s+(?:(?:the|a|an|its|their|some)\s+)?(?:(?!(?:when|as|after|while|because|and|but|that"
+        r"|which|who|where|if|since|before|until)\b)[\w'’\-]+\s+){0,2}",
+        re.I,
     ),
     "deny": re.compile(_POSS + r"(?:\s+[\w'’\-]+){0,3}?\s+(?:\w+\s+)?", re.I),
     "role_target_nouns": re.compile(_POSS + r"(?:\s+[\w'’\-]+)?\s+", re.I),
@@ -56,6 +58,15 @@ _GAPS = {
     "role_strike": re.compile(_POSS + r"(?:\s+[\w'’\-]+)?\s+", re.I),
 }
 REACH = 90  # characters between an actor and the cue that gives its role
+_NO_AFTER = re.compile(r"\s+no\b", re.I)
+
+
+def _denied(sentence: str, actor: Hit, cues: dict[str, list[Hit]], verb: re.Match[str]) -> bool:
+    """ "did not strike", "carried out no missions"."""
+    if verb.group("neg"):
+        return True
+    end = next((h.end for h in cues.get("role_verb", ()) if h.start >= actor.end), actor.end)
+    return _NO_AFTER.match(sentence, end) is not None
 
 
 def _before(sentence: str, actor: Hit, cues: dict[str, list[Hit]], table: str) -> bool:
@@ -92,15 +103,17 @@ def _role(
         return PERPETRATOR, False
     if _after(sentence, h, cues, "deny"):
         return PERPETRATOR, True
+    verb = _after(sentence, h, cues, "role_verb")
+    if verb and not verb.group(0).strip(" '’s-"):  # "regime helicopters dropped"
+        return PERPETRATOR, _denied(sentence, h, cues, verb)
     if attack and _after(sentence, h, cues, "role_target_nouns"):
         return TARGET, False
     if _after(sentence, h, cues, "role_target_after") or _before(
         sentence, h, cues, "role_target_before"
     ):
         return TARGET, False
-    verb = _after(sentence, h, cues, "role_verb")
     if verb:
-        return PERPETRATOR, bool(verb.group("neg"))
+        return PERPETRATOR, _denied(sentence, h, cues, verb)
     if _after(sentence, h, cues, "role_strike"):
         return PERPETRATOR, False
     return None

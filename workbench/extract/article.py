@@ -20,7 +20,7 @@ from typing import Any
 
 from workbench.extract import lexicon
 from workbench.extract.actors import find_actors
-from workbench.extract.attribution import Attribution, attribute
+from workbench.extract.attribution import Segments, attribute
 from workbench.extract.casualties import Casualty, find_casualties
 from workbench.extract.gazetteer import Hit
 from workbench.extract.hedges import negated_at, sentence_hedges
@@ -77,13 +77,14 @@ class _Builder:
         self,
         kind: str,
         s: Sentence,
-        who: Attribution,
+        segments: Segments,
         span: tuple[int, int],
         hedges: list[str],
         key: str = "",
         **fields: Any,
     ) -> Claim:
         span_start, span_end = s.start + span[0], s.start + span[1]
+        who = segments.at(span[0])
         fp = fingerprint(self.article, kind, span_start, span_end, key)
         n = self.seen.get(fp, 0)
         self.seen[fp] = n + 1
@@ -148,7 +149,7 @@ def extract_claims(article: Article) -> list[Claim]:
 def _casualty(
     build: _Builder,
     s: Sentence,
-    who: Attribution,
+    who: Segments,
     hedges: list[str],
     c: Casualty,
     parent: Claim | None,

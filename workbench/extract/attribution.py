@@ -1,15 +1,17 @@
-"""Who said it: a speaker and a speaker chain (outermost first) for every sentence.
+"""Who said it: a speaker and a speaker chain (outermost first) for every claim of a sentence.
 
 The chain starts with the outlet (the article's source). A paragraph that is only "X reports:"
 adds X for the paragraphs after it. Inside a sentence:
 - "according to X", "carried by X": X passed the words on (outer);
 - "X said ...", "..., X said", "..., said X", "X told Reuters" (Reuters is outer to X);
 - "citing Y", "quoting Y": Y is the source of the speaker it follows (inner);
-- "it said", "he added", "the ministry said", "the agency said": the speaker named earlier.
-Known speakers get their canonical names (`lexicon/attribution.toml`): "SOHR" and "the
-Observatory" are one origin. Unnamed sources keep their words ("activists"). The speaker of a
-claim is the innermost speaker named by a verb (or by "according to"); with nobody named, the
-outlet (and the chain is the outlet alone).
+- "it said", "he added", "the ministry said", "the agency said": a speaker named earlier;
+- "X said A, while Y said B", "X blamed ISIS, which said B": two speakers side by side, each
+  for its own part of the sentence (a segment), not one quoting the other.
+Known speakers get canonical names (`lexicon/attribution.toml`): "SOHR" and "the Observatory"
+are one origin. Unnamed sources keep their words ("activists"). A claim's speaker is the
+innermost speaker named by a verb (or by "according to"); with nobody named, the outlet. A
+sentence that goes on with a quotation keeps the speaker of the one before.
 """
 
 from __future__ import annotations
@@ -21,27 +23,16 @@ from functools import cache
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit
 from workbench.extract.sentences import Sentence
+from workbench.extract.speakers import STRONG, Speakers
 
-_STRONG = re.compile(r"[\"“”;:()\[\]]")
 _THAT = re.compile(r"\s*(?:that\b|:)")
-_NAME_RUN = re.compile(
-    r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|el|bin|ibn|de|of|the|for|and|du|von)[\s\-]+)?){0,6}"
-    r"[A-Z][\w'’.\-]*$"
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?\s*$", re.I)
+_APPOSITIVE_TAIL = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},?\s*$", re.I)
+_NAME_END = re.compile(r"[A-Z][\w'’\-]*\s*$")
+_RELATIVE_END = re.compile(r",?\s*\b(?:which|who)\s*$", re.I)
+_COORDINATED = re.compile(
+    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:[\w'’.\-]+[\s,]*){1,6}$", re.I
 )
-_DETERMINER_NP = re.compile(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)$", re.I)
-_SENTENCE_SUBJECT = re.compile(
-    r"^\s*((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+)\s+(?:has|have|had|was|is|also)\b"
-)
-_KIND_WORDS = (
-    ("ministry", "ministry"),
-    ("agency", "agency"),
-    ("observatory", "monitor"),
-    ("monitor", "monitor"),
-    ("army", "military"),
-    ("military", "military"),
-    ("command", "military"),
-)
-_SKIP_START = {"the", "a", "an", "but", "and", "as", "while", "when", "he", "she", "it", "they"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +41,29 @@ class Attribution:
     chain: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """A sentence's attributions: each holds from its start offset (in the sentence) on."""
+
+    parts: tuple[tuple[int, Attribution], ...]
+
+    def at(self, pos: int) -> Attribution:
+        found = self.parts[0][1]
+        for start, who in self.parts:
+            if start <= pos:
+                found = who
+        return found
+
+    @property
+    def last(self) -> Attribution:
+        return self.parts[-1][1]
+
+
 @dataclass
-class _State:
-    outlet: str | None
-    header: str | None = None  # "RT reports:" for the paragraphs after it
-    header_paragraph: int = -1
-    last: str | None = None  # the speaker named last (for "it said")
-    by_kind: dict[str, str] = field(default_factory=dict)
-    names: list[str] = field(default_factory=list)  # people and bodies named so far
-    kinds: dict[str, str] = field(default_factory=dict)  # speaker -> kind
+class _Segment:
+    start: int
+    links: list[str] = field(default_factory=list)
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,6 @@ class _Patterns:
     told: frozenset[str]
     passive: re.Pattern[str]
     adverbials: re.Pattern[str]
-    pronouns: re.Pattern[str]
     header: re.Pattern[str]
 
 
@@ -81,7 +85,6 @@ def _patterns() -> _Patterns:
         adverbials=re.compile(
             r"(?:[\s,]+" + lexicon.alternation(data["adverbials"]) + r")*[\s,]*$", re.I
         ),
-        pronouns=re.compile(r"(?:^|\s)" + lexicon.alternation(data["pronouns"]) + r"$", re.I),
         header=re.compile(
             r"^(?P<who>[^.;:\"“]{1,80}?)\s+" + lexicon.alternation(data["header_verbs"]) + r"\s*:$",
             re.I,
@@ -91,61 +94,13 @@ def _patterns() -> _Patterns:
 
 def canonical_outlet(outlet: str | None) -> str | None:
     """The outlet's canonical speaker name when the lists know it ("sana" -> "SANA")."""
-    if not outlet:
+    if not outlet or not outlet.strip():
         return None
+    outlet = outlet.strip()
     for hit in lexicon.gazetteer().find(outlet, ("speaker",)):
-        if hit.start == 0 and hit.end == len(outlet.strip()):
+        if hit.start == 0 and hit.end == len(outlet):
             return hit.canonical
-    return outlet.strip()
-
-
-def attribute(
-    sentences: list[Sentence], hits: list[list[Hit]], outlet: str | None
-) -> list[Attribution]:
-    """One attribution per sentence; `hits`: each sentence's gazetteer hits (sentence offsets)."""
-    state = _State(outlet=canonical_outlet(outlet))
-    out: list[Attribution] = []
-    previous: Attribution | None = None
-    open_quote = False
-    for i, s in enumerate(sentences):
-        whole_paragraph = (i == 0 or sentences[i - 1].paragraph != s.paragraph) and (
-            i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
-        )
-        header = _patterns().header.match(s.text) if whole_paragraph else None
-        if header:
-            who = _resolve(s.text, 0, header.end("who"), hits[i], state)
-            state.header = who or header.group("who").strip()
-            state.header_paragraph = s.paragraph
-            _remember(state, state.header, hits[i])
-        starts_in_quote = open_quote and i > 0 and sentences[i - 1].paragraph == s.paragraph
-        links, speaker = _links(s.text, hits[i], state)
-        base = [x for x in (state.outlet, _header_for(state, s)) if x]
-        if links:
-            chain = _dedupe([*base, *links])
-            speaker = speaker or chain[-1]
-        elif starts_in_quote and previous is not None:
-            chain, speaker = list(previous.chain), previous.speaker
-        else:
-            chain = _dedupe(base)
-            speaker = chain[-1] if chain else None
-        result = Attribution(speaker, tuple(chain))
-        out.append(result)
-        previous = result
-        open_quote = _quote_open_after(s.text, starts_in_quote)
-    return out
-
-
-def _header_for(state: _State, s: Sentence) -> str | None:
-    if state.header and s.paragraph > state.header_paragraph:
-        return state.header
-    return None
-
-
-def _quote_open_after(text: str, was_open: bool) -> bool:
-    """Whether a quotation is still open after this sentence ("... the market," he said. "It")."""
-    if "“" in text or "”" in text:
-        return (1 if was_open else 0) + text.count("“") - text.count("”") > 0
-    return was_open != (text.count('"') % 2 == 1)
+    return outlet
 
 
 def _dedupe(chain: list[str]) -> list[str]:
@@ -156,81 +111,117 @@ def _dedupe(chain: list[str]) -> list[str]:
     return out
 
 
-def _kind_of(name: str, hits: list[Hit], state: _State) -> str | None:
-    if name in state.kinds:
-        return state.kinds[name]
-    for h in hits:
-        if h.entry.table == "speaker" and h.canonical == name:
-            return h.entry.get("kind") or None
-    low = name.lower()
-    for word, kind in _KIND_WORDS:
-        if word in low:
-            return kind
-    return None
+def _quote_open_after(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence ("... the market," he said. "It")."""
+    if "“" in text or "”" in text:
+        return (1 if was_open else 0) + text.count("“") - text.count("”") > 0
+    return was_open != (text.count('"') % 2 == 1)
 
 
-def _remember(state: _State, name: str | None, hits: list[Hit]) -> None:
-    if not name:
-        return
-    state.last = name
-    kind = _kind_of(name, hits, state)
-    if kind:
-        state.kinds[name] = kind
-        state.by_kind[kind] = name
-    if name[:1].isupper():
-        state.names.append(name)
+def attribute(
+    sentences: list[Sentence], hits: list[list[Hit]], outlet: str | None
+) -> list[Segments]:
+    """The attributions of each sentence; `hits`: each sentence's gazetteer hits (its offsets)."""
+    names = Speakers()
+    base_outlet = canonical_outlet(outlet)
+    header: str | None = None
+    header_paragraph = -1
+    out: list[Segments] = []
+    previous: Segments | None = None
+    open_quote = False
+    for i, s in enumerate(sentences):
+        same_paragraph = i > 0 and sentences[i - 1].paragraph == s.paragraph
+        whole_paragraph = not same_paragraph and (
+            i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
+        )
+        found = _patterns().header.match(s.text) if whole_paragraph else None
+        if found:
+            who = names.resolve(s.text, 0, found.end("who"), hits[i])
+            header, header_paragraph = who or found.group("who").strip(), s.paragraph
+            names.remember(header)
+        base = [x for x in (base_outlet, header if s.paragraph > header_paragraph else None) if x]
+        starts_in_quote = open_quote and same_paragraph
+        quote_goes_on = (  # '"It was a mistake," he said. "We regret it."'
+            same_paragraph
+            and s.text[:1] in '"“'
+            and previous is not None
+            and previous.last.speaker not in (None, base_outlet)
+            and any(q in sentences[i - 1].text for q in '"“”')
+        )
+        segments = _segments(s.text, hits[i], names)
+        names.mentioned(hits[i], s.text)
+        if segments:
+            parts = tuple(
+                (seg.start, _attribution(_dedupe([*base, *seg.links]), seg.speaker))
+                for seg in segments
+            )
+            result = Segments(parts)
+        elif (starts_in_quote or quote_goes_on) and previous is not None:
+            result = Segments(((0, previous.last),))
+        else:
+            result = Segments(((0, _attribution(_dedupe(base), None)),))
+        out.append(result)
+        previous = result
+        open_quote = _quote_open_after(s.text, starts_in_quote)
+    return out
 
 
-def _links(text: str, hits: list[Hit], state: _State) -> tuple[list[str], str | None]:
-    """This sentence's links (outer first) and its speaker, remembering what it names."""
+def _attribution(chain: list[str], speaker: str | None) -> Attribution:
+    return Attribution(speaker or (chain[-1] if chain else None), tuple(chain))
+
+
+def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
+    """The sentence's segments with their links (outer first); empty when nobody is named."""
     p = _patterns()
-    outer: list[tuple[int, str]] = []
-    speakers: list[tuple[int, str]] = []  # (verb position, speaker)
-    listeners: list[tuple[int, str]] = []  # "told Reuters": outer to the speaker
+    outer: list[str] = []
     citings: list[tuple[int, str]] = []
+    speakers: list[tuple[int, str, int | None]] = []  # verb position, speaker, new segment at
+    listeners: dict[int, str] = {}  # "told Reuters": outer to the speaker of that verb
     for h in hits:
         table = h.entry.table
-        if table == "outer" or table == "citing":
-            name = _resolve_after(text, h.end, hits, state)
-            if name:
-                (outer if table == "outer" else citings).append((h.start, name))
-        if table != "verb":
+        if table in ("outer", "citing"):
+            name = names.after(text, h.end, hits, lowercase=True)
+            if name and table == "outer":
+                outer.append(name)
+            elif name:
+                citings.append((h.start, name))
+        if table != "verb" or p.passive.search(text, max(0, h.start - 20), h.start):
             continue
-        verb = h.canonical
-        if p.passive.search(text, max(0, h.start - 20), h.start):
+        if h.canonical in p.weak and not _THAT.match(text, h.end):
             continue
-        if verb in p.weak and not _THAT.match(text, h.end):
-            continue
-        name = _speaker_before(text, h.start, hits, state)
+        name, segment_at = _speaker_before(text, h.start, hits, names)
         if name is None and _inverted(text, h.start):
-            name = _resolve_after(text, h.end, hits, state)
+            name = names.after(text, h.end, hits)
         if name is None:
             continue
-        speakers.append((h.start, name))
-        if verb in p.told:
-            listener = _resolve_after(text, h.end, hits, state, media_only=True)
+        speakers.append((h.start, name, segment_at))
+        names.last = name  # "X said he had counted": "he" is X
+        if h.canonical in p.told:
+            listener = names.after(text, h.end, hits, media_only=True)
             if listener:
-                listeners.append((h.start, listener))
-    if not (outer or speakers):
-        return [], None
-    chain = [name for _, name in sorted(outer)]
-    chain += [name for _, name in listeners]
-    for i, (pos, name) in enumerate(speakers):
-        chain.append(name)
-        nxt = speakers[i + 1][0] if i + 1 < len(speakers) else len(text)
-        first = i == 0
-        for cpos, cname in citings:
-            if pos < cpos < nxt or (first and cpos < pos):
-                chain.append(cname)
+                listeners[h.start] = listener
+    if not (outer or speakers or citings):
+        return []
+    segments = [_Segment(0, list(outer))]
+    for i, (pos, name, segment_at) in enumerate(speakers):
+        current = segments[-1]
+        if segment_at is not None and current.speaker is not None:
+            current = _Segment(segment_at, list(outer))
+            segments.append(current)
+        if pos in listeners:
+            current.links.append(listeners[pos])
+        current.links.append(name)
+        current.speaker = name
+        following = speakers[i + 1][0] if i + 1 < len(speakers) else len(text)
+        current.links += [c for at, c in citings if pos < at < following or (i == 0 and at < pos)]
     if not speakers:
-        for _, cname in citings:
-            chain.append(cname)
-    speaker = speakers[-1][1] if speakers else (outer[-1][1] if outer else None)
-    for name in chain:
-        _remember(state, name, hits)
-    if speaker:
-        state.last = speaker
-    return chain, speaker
+        segments[0].links += [c for _, c in citings]
+        segments[0].speaker = outer[-1] if outer else None
+    for seg in segments:
+        for name in seg.links:
+            names.remember(name)
+    names.last = segments[-1].speaker or names.last
+    return segments
 
 
 def _inverted(text: str, verb_start: int) -> bool:
@@ -239,123 +230,30 @@ def _inverted(text: str, verb_start: int) -> bool:
     return not before or before[-1] in ",\"”’'" or before.endswith(("-", "–", "—"))
 
 
-def _speaker_before(text: str, verb_start: int, hits: list[Hit], state: _State) -> str | None:
-    p = _patterns()
+def _speaker_before(
+    text: str, verb_start: int, hits: list[Hit], names: Speakers
+) -> tuple[str | None, int | None]:
+    """The speaker named before a verb, and where a side-by-side segment starts (if it does)."""
     start = max(0, verb_start - 120)
-    for m in _STRONG.finditer(text, start, verb_start):
+    for m in STRONG.finditer(text, start, verb_start):
         start = m.end()
-    end = start + len(p.adverbials.sub("", text[start:verb_start], count=1))
+    raw = text[start:verb_start]
+    span = _patterns().adverbials.sub("", raw, count=1)
+    if raw.rstrip().endswith(","):  # an aside closed by a comma before the verb
+        span = _RELATIVE_TAIL.sub("", span)  # "The group, which says it relies on ..., said"
+        appositive = _APPOSITIVE_TAIL.search(span)  # "The Media Centre, an activist network, said"
+        if appositive and _NAME_END.search(span, 0, appositive.start()):
+            span = span[: appositive.start()]
+    relative = _RELATIVE_END.search(span)  # "ISIS, which said": ISIS speaks for itself
+    segment_at = start + relative.start() if relative else None
+    if relative:
+        span = span[: relative.start()]
+    coordinated = _COORDINATED.search(span)  # "..., while Moscow has said"
+    if coordinated and segment_at is None:
+        segment_at = start + coordinated.start()
+    end = start + len(span)
     if end <= start:
-        return None
-    span = text[start:end]
+        return None, None
     if re.search(r"(?:^|\s)and$", span):
-        return _sentence_subject(text, verb_start, hits, state)
-    return _resolve(text, start, end, hits, state, near_end=True)
-
-
-def _sentence_subject(text: str, before: int, hits: list[Hit], state: _State) -> str | None:
-    """ "The General Command has called ... and said": the subject at the sentence start."""
-    for h in hits:
-        if h.start < 40 and h.end <= before and h.entry.table in ("speaker", "reference"):
-            return _named(text, h, state)
-    m = _SENTENCE_SUBJECT.match(text)
-    if m and m.end(1) < before:
-        return _resolve(text, m.start(1), m.end(1), hits, state, near_end=True)
-    return None
-
-
-def _named(text: str, hit: Hit, state: _State) -> str | None:
-    if hit.entry.table == "speaker":
-        return hit.canonical
-    if hit.entry.table == "reference":
-        return state.by_kind.get(hit.canonical) or text[hit.start : hit.end]
-    return None
-
-
-def _resolve(
-    text: str, start: int, end: int, hits: list[Hit], state: _State, *, near_end: bool = False
-) -> str | None:
-    """The speaker named by text[start:end]; `near_end`: only names ending close to `end`."""
-
-    def close(h: Hit) -> bool:
-        if h.start < start or h.end > end:
-            return False
-        gap = text[h.end : end]
-        return not near_end or (len(gap.split()) <= 4 and not _STRONG.search(gap))
-
-    for table in ("speaker", "reference"):
-        inside = [h for h in hits if h.entry.table == table and close(h)]
-        if inside:
-            return _named(text, max(inside, key=lambda h: (h.end, h.end - h.start)), state)
-    span = text[start:end].strip().rstrip(",")
-    if not span:
-        return None
-    pronoun = _patterns().pronouns.search(span)
-    if pronoun and len(span) - pronoun.end() <= 1:
-        return state.last
-    unnamed = [h for h in hits if h.entry.table == "unnamed" and close(h)]
-    if unnamed:
-        h = max(unnamed, key=lambda h: (h.end, h.end - h.start))
-        words = text[h.start : h.end]
-        prev = re.search(r"([A-Z][\w'’\-]+)\s+$", text[max(start, h.start - 30) : h.start])
-        if prev and prev.group(1).lower() not in _SKIP_START:
-            words = prev.group(1) + " " + words
-        return words
-    tail = " ".join(span.split()[-8:])
-    name = _NAME_RUN.search(tail)
-    if name:
-        words = name.group(0).strip()
-        first = words.split()[0].lower()
-        if first in _SKIP_START:
-            words = words.split(" ", 1)[1] if " " in words else ""
-        if words:
-            return _earlier_full_name(words, state)
-    determiner = _DETERMINER_NP.search(tail)
-    if determiner and len(determiner.group(1).split()) <= 5:
-        return determiner.group(1)
-    return None
-
-
-def _earlier_full_name(words: str, state: _State) -> str:
-    """ "Barazi said" after "Homs Governor Talal Barazi said": the same speaker."""
-    if " " not in words:
-        for name in reversed(state.names):
-            if name.split()[-1] == words:
-                return name
-    return words
-
-
-def _resolve_after(
-    text: str, pos: int, hits: list[Hit], state: _State, *, media_only: bool = False
-) -> str | None:
-    """The speaker named right after `pos` ("according to X", "said X", "citing X")."""
-    span_end = len(text)
-    m = re.compile(r"[,;:.\"“”()]|\s(?:that|who|which|as|on|in|after|when|while)\s").search(
-        text, pos + 1
-    )
-    if m:
-        span_end = m.start()
-    span_end = min(span_end, pos + 110)
-    lead = re.match(
-        r"\s*(?:information\s+(?:received\s+)?from\s+|reports\s+(?:by|from)\s+)?", text[pos:]
-    )
-    start = pos + (lead.end() if lead else 0)
-    for h in hits:
-        if h.start >= start and h.start - start <= 12 and h.end <= span_end + 40:
-            if media_only and (
-                h.entry.table != "speaker" or h.entry.get("kind") not in ("media", "agency")
-            ):
-                continue
-            if h.entry.table in ("speaker", "reference"):
-                return _named(text, h, state)
-            if h.entry.table == "unnamed":
-                return text[h.start : h.end]
-    if media_only:
-        return None
-    span = text[start:span_end].strip()
-    words = span.split()
-    if not words or len(words) > 8:
-        return None
-    if words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
-        return _earlier_full_name(" ".join(words), state)
-    return None
+        return names.subject(text, verb_start, hits), None
+    return names.resolve(text, start, end, hits, near_end=True), segment_at

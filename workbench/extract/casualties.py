@@ -91,7 +91,9 @@ def _patterns() -> _Patterns:
     return _Patterns(
         np=re.compile(rf"\s+(?:of\s+(?:the\s+|those\s+)?)?(?P<np>{np})", re.I),
         after=re.compile(
-            rf"(?:\s+of(?:\s+(?:the|them|those|whom))?)?(?:\s+(?P<np>{np})"
+            # "three of the injured died", "dozens of people", "20 of them were killed"
+            rf"(?:\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)"
+            rf"|\s+of(?:\s+(?:the|them|those|whom))?)?(?:\s+(?P<np>{np})"
             # "33 members of the Islamic State group were killed"
             rf"(?:\s+(?:of|from)\s+[^,.;:]{{1,90}}?(?=\s+(?:{between})(?!\w)))?)?"
             rf"(?:\s*,?\s+{inner}(?!\w)[^,.;:]{{0,80}}?"
@@ -215,8 +217,11 @@ def _read(sentence: str, q: Quantity, p: _Patterns) -> Casualty | None:
     if after:
         outcome = _outcome(p.after_outcome, after.group("out"))
         subject = after.group("np")
+        among = after.group("out").lower().startswith("among")  # "5 children were among the dead"
         if subject or outcome not in WEAK_OUTCOMES:
-            return Casualty(q, outcome, subject, classify(subject), after.end(), how="after")
+            return Casualty(
+                q, outcome, subject, classify(subject), after.end(), sub=among, how="after"
+            )
     # a toll: "the death toll rose to 48"
     toll = p.toll.search(sentence, window, q.start)
     if toll:

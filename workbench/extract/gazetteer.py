@@ -77,7 +77,9 @@ class Gazetteer:
             for variant in variants:
                 k = "".join(variant)
                 bucket = self.entries.setdefault(k, [])
-                if all(e.table != table or e.canonical != canonical for e in bucket):
+                if all(
+                    (e.table, e.canonical, e.exact) != (table, canonical, is_exact) for e in bucket
+                ):
                     bucket.append(entry)
                 self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
                 for n in range(1, len(variant)):

@@ -28,7 +28,7 @@ _PIECES = re.compile(
     r"(?<![\w:.])(?:"
     r"(?P<gmt>(?P<gh>\d{1,2})[:.]?(?P<gm>\d{2})\s*(?:hrs?\s+)?(?:GMT|UTC))"
     r"|(?P<clock>(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
-    r"|(?P<wd>(?:(?P<last>last|this|past)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"|(?P<wd>(?:(?P<last>last|this|past|every|each)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<rel>yesterday|today|tonight|this\s+morning|last\s+night)"
     r"|(?P<dmy>(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -51,8 +51,8 @@ class Time:
 
 def _date_of(m: re.Match[str], published: date | None) -> date | None:
     if m.group("wd"):
-        if published is None:
-            return None
+        if published is None or (m.group("last") or "").lower() in ("every", "each"):
+            return None  # "every Saturday" is no one day
         wd = WEEKDAYS.index(m.group("day").lower())
         back = (published.weekday() - wd) % 7
         if back == 0 and (m.group("last") or "").lower() == "last":

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import SEED, need_seed
 
 from workbench.align import align
-from workbench.cli import main
+from workbench.extract import extract_articles
 from workbench.ingest import ingest_paths
 from workbench.models import Claim
 from workbench.store import Store
-
-pytestmark = pytest.mark.skipif("extract" not in main.commands, reason="needs extraction (issue 3)")
 
 MARKET = {
     "levant.txt": (
@@ -63,9 +60,7 @@ def ingest(store: Store, tmp_path: Path, name: str, text: str) -> int:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     ingest_paths(store, [path])
-    from workbench.extract import extract_store  # type: ignore[attr-defined]
-
-    extract_store(store)
+    extract_articles(store)
     align(store)
     return int(store.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0])
 

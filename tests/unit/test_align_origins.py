@@ -22,7 +22,7 @@ def head(id: int, source: str | None, sha: str = "", day: str = "2016-09-17") ->
         ("Igor Konashenkov", "Russian Defence Ministry"),  # an alias in the extraction lexicon
         ("SOHR", "the Syrian Observatory for Human Rights"),
         ("Reuters", "reuters"),
-        ("the Pentagon", "US-led coalition"),
+        ("CENTCOM", "the US-led coalition"),
     ],
 )
 def test_one_voice_has_one_name(a: str, b: str) -> None:
@@ -50,8 +50,11 @@ def test_origin_is_the_last_link_or_the_outlet() -> None:
     nobody = claim("casualty")
     assert claim_origin(via_rt, rt, outlets[1]) == claim_origin(via_tass, tass, outlets[2])
     assert claim_origin(via_rt, rt, outlets[1]).name == "Russian Defence Ministry"
-    assert claim_origin(own, rt, outlets[1]) == Origin("outlet:rt", "RT")
-    assert claim_origin(nobody, tass, outlets[2]) == Origin("outlet:tass", "TASS")
+    assert claim_origin(own, rt, outlets[1]) == Origin("named:rt", "RT")
+    assert claim_origin(nobody, tass, outlets[2]) == Origin("named:tass", "TASS")
+    # an outlet quoted by another is the same origin as that outlet's own reporting
+    quoting_rt = claim("casualty", speaker_chain=["TASS", "RT"])
+    assert claim_origin(quoting_rt, tass, outlets[2]) == outlets[1]
 
 
 def test_unnamed_sources_are_an_origin_per_outlet() -> None:

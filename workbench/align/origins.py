@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from workbench.align.lexicon import load_words
 from workbench.align.profiles import ArticleHead
+from workbench.extract.attribution import canonical_outlet
 from workbench.models import Claim
 
 _TOKEN = re.compile(r"[\w'’.-]+")
@@ -91,31 +92,49 @@ def is_unnamed(name: str) -> bool:
     return folded in words.unnamed or folded.removeprefix("the ") in words.unnamed
 
 
+def outlet_of(head: ArticleHead) -> str:
+    """The outlet as speaker chains name it ("sana" -> "SANA"), or the article when none is."""
+    return canonical_outlet(head.source) or f"article {head.id} (no outlet named)"
+
+
 def outlet_origins(heads: Iterable[ArticleHead]) -> dict[int, Origin]:
-    """Each article's outlet as an origin; articles sharing one text share one origin."""
+    """Each article's outlet as an origin; articles sharing one text share one origin.
+
+    An outlet is the same origin as that outlet quoted by another ("SANA reported" in a Reuters
+    story): both are keyed by the outlet's name.
+    """
     by_text: dict[str, list[ArticleHead]] = {}
     for head in heads:
         by_text.setdefault(head.sha256, []).append(head)
     origins: dict[int, Origin] = {}
     for same in by_text.values():
-        outlets = sorted({h.outlet for h in same}, key=str.casefold)
-        if len(outlets) == 1:
-            origin = Origin("outlet:" + normal_name(outlets[0]), outlets[0])
-        else:
-            origin = Origin(
+        if len(same) > 1:
+            outlets = sorted({outlet_of(h) for h in same}, key=str.casefold)
+            shared = Origin(
                 "text:" + same[0].sha256[:16], f"{' / '.join(outlets)} (one shared text)"
             )
-        for head in same:
-            origins[head.id] = origin
+            origins.update((h.id, shared) for h in same)
+        else:
+            head = same[0]
+            name = outlet_of(head)
+            key = "named:" + normal_name(name) if head.source else f"article:{head.id}"
+            origins[head.id] = Origin(key, name)
     return origins
 
 
 def claim_origin(claim: Claim, head: ArticleHead, outlet: Origin) -> Origin:
-    """The origin of one claim printed in `head` (whose outlet origin is `outlet`)."""
-    chain = claim.speaker_chain or ([claim.speaker] if claim.speaker else [])
-    last = chain[-1].strip() if chain else ""
-    if not last or len(chain) == 1 or normal_name(last) == normal_name(head.outlet):
+    """The origin of one claim printed in `head` (whose outlet origin is `outlet`).
+
+    The speaker chain starts with the outlet when the article names one; what follows it, if
+    anything, ends with the origin.
+    """
+    chain = [c.strip() for c in claim.speaker_chain or ([claim.speaker] if claim.speaker else [])]
+    own = normal_name(outlet_of(head)) if head.source else None
+    if chain and own is not None and normal_name(chain[0]) == own:
+        chain = chain[1:]
+    if not chain or not chain[-1] or normal_name(chain[-1]) == own:
         return outlet
+    last = chain[-1]
     if is_unnamed(last):
         return Origin(f"unnamed@{outlet.key}", f"{last} ({outlet.name})")
     return Origin("named:" + normal_name(last), _display(last))
@@ -130,29 +149,33 @@ def _display(name: str) -> str:
 
 
 def unify(origins: Iterable[Origin]) -> dict[str, Origin]:
-    """Map each origin key of one event to the origin it is one with (itself when none)."""
+    """Map each origin key of one event to the origin it is one with (itself when none).
+
+    First the voices words.toml lists as one; then a name whose words all appear in the names of
+    exactly one other origin ("army", "the ministry") is that origin.
+    """
     same = _same_voice()
     distinct: dict[str, Origin] = {}
     for origin in origins:
         distinct.setdefault(origin.key, origin)
     voice: dict[str, Origin] = {}  # key after `same` -> the origin shown for it
+    names: dict[str, list[frozenset[str]]] = {}  # voice key -> the word sets of its names
     for key, origin in distinct.items():
         target = same.get(key, key)
         if target == key:
             voice[key] = origin
         else:
             voice.setdefault(target, distinct.get(target) or Origin(target, _same_name(target)))
-    named = sorted((k for k in voice if k.startswith("named:")), key=lambda k: (-len(k.split()), k))
-    tokens = {k: frozenset(k.removeprefix("named:").split()) for k in named}
+        if key.startswith("named:"):
+            names.setdefault(target, []).append(frozenset(key.removeprefix("named:").split()))
+            names[target].append(frozenset(target.removeprefix("named:").split()))
     family: dict[str, str] = {}
-    for key in named:  # longest first: a name joins the one family whose names contain it
-        holders = {family[o] for o in family if tokens[key] < tokens[o]}
+    by_size = sorted(names, key=lambda k: (-max(len(t) for t in names[k]), k))
+    for key in by_size:  # the largest names first: a name joins the one family holding it
+        own = frozenset(key.removeprefix("named:").split())
+        holders = {family[other] for other in family if any(own < t for t in names[other])}
         family[key] = holders.pop() if len(holders) == 1 else key
-    result: dict[str, Origin] = {}
-    for key in distinct:
-        target = same.get(key, key)
-        result[key] = voice[family.get(target, target)]
-    return result
+    return {k: voice[family.get(same.get(k, k), same.get(k, k))] for k in distinct}
 
 
 @cache
@@ -185,4 +208,4 @@ def attribute(
         for claim in claims.get(head.id, ()):
             raw.append((claim, claim_origin(claim, head, outlet), head))
     one = unify(o for _, o, _ in raw)
-    return [Sourced(c, one[o.key], h.outlet, h.when) for c, o, h in raw]
+    return [Sourced(c, one[o.key], outlet_of(h), h.when) for c, o, h in raw]

@@ -15,6 +15,7 @@ import click
 
 from workbench import __version__
 from workbench.align import DEFAULT_WINDOW_DAYS, align
+from workbench.align.evaluate import fakes_event_metrics
 from workbench.extract import ExtractReport, extract_articles
 from workbench.extract.describe import describe
 from workbench.extract.evaluate import EvalError, evaluate_fakes
@@ -506,9 +507,9 @@ def evaluate() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for extraction.")  # fmt: skip
 def eval_fakes(path: Path, workers: int) -> None:
-    """Score extraction on a FA-KES CSV (labels are read for scoring only)."""
+    """Score extraction and event alignment on a FA-KES CSV (labels read for scoring only)."""
     try:
-        metrics = evaluate_fakes(path, workers=workers)
+        metrics = evaluate_fakes(path, workers=workers, more=[fakes_event_metrics])
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
@@ -527,5 +528,5 @@ def _metric_cell(entry: dict[str, Any] | None) -> str:
     if "of" in entry:
         return f"{value:.3f} ({entry['found']}/{entry['of']})"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
+        return f"{value:.{entry.get('digits', 2)}f}"
     return str(int(value))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 from enum import Enum
 
 from workbench.align.lexicon import load_words
@@ -95,6 +96,8 @@ def _relation(a: Sourced, b: Sourced) -> Relation:
         return _intent(ca, cb)
     if ca.kind == "place":
         return _place(ca, cb)
+    if not (_near_report(a) and _near_report(b)):
+        return Relation.NEUTRAL  # a date far from the report is another incident's
     return _time(ca, cb)
 
 
@@ -148,20 +151,39 @@ def _intent(a: Claim, b: Claim) -> Relation:
     return Relation.COMPETES
 
 
+def _area(name: str | None) -> str:
+    """A governorate as the area it counts as (Rif Dimashq is Damascus), casefolded."""
+    name = (name or "").strip()
+    return load_words().areas.get(name, name).casefold()
+
+
 def _place(a: Claim, b: Claim) -> Relation:
+    """The same place, or a governorate and a place inside it, agree; places in two different
+    areas compete; two towns of one area say nothing about each other."""
     pa, pb = (a.canonical or "").casefold(), (b.canonical or "").casefold()
-    ga, gb = (a.value or "").casefold(), (b.value or "").casefold()
+    ga, gb = _area(a.value), _area(b.value)
     if pa and pa == pb:
         return Relation.SUPPORTS
     if ga and gb:
         if ga != gb:
             return Relation.COMPETES
-        if pa == ga:
+        if _area(a.canonical) == ga:
             return Relation.SUPPORTS  # "in Deir ez-Zor" is borne out by a site inside it
     return Relation.NEUTRAL
 
 
 TIME_TOLERANCE_MIN = 180  # clock times this close agree (local time against GMT)
+INCIDENT_DAYS = 3  # a date further than this from the report's own date is context
+
+
+def _near_report(s: Sourced) -> bool:
+    """The claimed date is within a few days of the report (or either date is unknown)."""
+    try:
+        said = date.fromisoformat((s.claim.value or "")[:10])
+        printed = date.fromisoformat(s.when[:10])
+    except ValueError:
+        return True
+    return abs((said - printed).days) <= INCIDENT_DAYS
 
 
 def _time(a: Claim, b: Claim) -> Relation:
@@ -191,14 +213,16 @@ def _minutes(value: str) -> int | None:
 def stance(a: Sourced, theirs: Sequence[Sourced], own: Sequence[Sourced] = ()) -> Relation:
     """What one origin's claims, taken together, say about a (`own`: a's origin's claims).
 
-    An explicit contradiction wins; then any claim bearing a out; then another answer to the
+    An explicit contradiction wins (unless the origin also bears a out: it reports both sides,
+    and takes neither); then any claim bearing a out; then another answer to the
     question — unless that origin bears out another of `own` (they share an answer, and a is
     about something else: an origin giving "8" and "22" is not disputed over its 8 by one giving
     22); then an update; else nothing.
     """
     found = {relation(a, b) for b in theirs}
     if Relation.CONTRADICTS in found:
-        return Relation.CONTRADICTS
+        # an origin that says both a thing and its denial reports both sides: no stance
+        return Relation.NEUTRAL if Relation.SUPPORTS in found else Relation.CONTRADICTS
     if Relation.SUPPORTS in found:
         return Relation.SUPPORTS
     if Relation.COMPETES in found:

@@ -120,6 +120,8 @@ DAY1, DAY2 = "2016-09-17", "2016-09-18"
         (claim("time", value="2016-09-17T14:00"), claim("time", value="2016-09-17T17:00"), "s"),
         (claim("time", value="2016-09-17T08:00"), claim("time", value="2016-09-17T17:00"), "x"),
         (claim("time", value="2016-09-17"), claim("time", value="2016-09-16"), "x"),
+        # a date months before the report is another incident's: context, not an answer
+        (claim("time", value="2016-09-17"), claim("time", value="2016-03-01"), "n"),
     ],
 )
 def test_relation(a: object, b: object, expected: Relation | str) -> None:

@@ -58,7 +58,7 @@ class Sourced:
         signature = (
             c.kind, c.outcome, c.canonical, c.role, c.low, c.high, c.approximate, c.negated,
             c.count, c.hypothetical, c.value, c.rising,
-            self.when if c.kind == "casualty" else "",  # only counts are read in time order
+            self.when if c.kind in ("casualty", "time") else "",  # counts and dates read it
         )  # fmt: skip
         object.__setattr__(self, "_signature", repr(signature))
 
@@ -94,7 +94,12 @@ def is_unnamed(name: str) -> bool:
 
 def outlet_of(head: ArticleHead) -> str:
     """The outlet as speaker chains name it ("sana" -> "SANA"), or the article when none is."""
-    return canonical_outlet(head.source) or f"article {head.id} (no outlet named)"
+    return _outlet_name(head.source) or f"article {head.id}"
+
+
+@lru_cache(maxsize=4096)
+def _outlet_name(source: str | None) -> str | None:
+    return canonical_outlet(source)
 
 
 def outlet_origins(heads: Iterable[ArticleHead]) -> dict[int, Origin]:
@@ -117,19 +122,23 @@ def outlet_origins(heads: Iterable[ArticleHead]) -> dict[int, Origin]:
         else:
             head = same[0]
             name = outlet_of(head)
-            key = "named:" + normal_name(name) if head.source else f"article:{head.id}"
-            origins[head.id] = Origin(key, name)
+            if head.source:
+                origins[head.id] = Origin("named:" + normal_name(name), name)
+            else:
+                origins[head.id] = Origin(f"article:{head.id}", f"{name} (no outlet named)")
     return origins
 
 
-def claim_origin(claim: Claim, head: ArticleHead, outlet: Origin) -> Origin:
+def claim_origin(
+    claim: Claim, head: ArticleHead, outlet: Origin, printed_by: str | None = None
+) -> Origin:
     """The origin of one claim printed in `head` (whose outlet origin is `outlet`).
 
     The speaker chain starts with the outlet when the article names one; what follows it, if
     anything, ends with the origin.
     """
     chain = [c.strip() for c in claim.speaker_chain or ([claim.speaker] if claim.speaker else [])]
-    own = normal_name(outlet_of(head)) if head.source else None
+    own = normal_name(printed_by or outlet_of(head)) if head.source else None
     if chain and own is not None and normal_name(chain[0]) == own:
         chain = chain[1:]
     if not chain or not chain[-1] or normal_name(chain[-1]) == own:
@@ -203,9 +212,11 @@ def attribute(
 ) -> list[Sourced]:
     """The claims of one event's articles, each with its origin (unified within the event)."""
     raw: list[tuple[Claim, Origin, ArticleHead]] = []
+    printed: dict[int, str] = {}
     for head in heads:
         outlet = outlets[head.id]
+        name = printed[head.id] = outlet_of(head)
         for claim in claims.get(head.id, ()):
-            raw.append((claim, claim_origin(claim, head, outlet), head))
+            raw.append((claim, claim_origin(claim, head, outlet, name), head))
     one = unify(o for _, o, _ in raw)
-    return [Sourced(c, one[o.key], outlet_of(h), h.when) for c, o, h in raw]
+    return [Sourced(c, one[o.key], printed[h.id], h.when) for c, o, h in raw]

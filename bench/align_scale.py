@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from workbench.align import align
-from workbench.align.profiles import headline_words
+from workbench.align.profiles import LEAD_CHARS, headline_words
 from workbench.models import ArticleRecord, Claim
 from workbench.store import Store
 
@@ -169,7 +169,7 @@ def time_cdist(path: Path) -> float:
     with Store.open(path) as store:
         texts = [
             " ".join(headline_words(f"{row['title'] or ''} {row['lead']}"))
-            for row in store.article_heads()
+            for row in store.article_heads(LEAD_CHARS)
         ]
     started = time.perf_counter()
     process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1, dtype="uint8")

@@ -20,8 +20,8 @@ from itertools import combinations
 from typing import Any
 
 from workbench.align.events import Likeness, find_events
-from workbench.align.profiles import ArticleHead, profiles
-from workbench.align.run import DEFAULT_WINDOW_DAYS, compute_alignment
+from workbench.align.profiles import LEAD_CHARS, ArticleHead, profiles
+from workbench.align.run import DEFAULT_WINDOW_DAYS, claims_by_article, compute_alignment
 from workbench.models import Claim
 from workbench.store import Store
 
@@ -105,12 +105,11 @@ def event_scores(
     "events" and "casualty conflicts" (alignment of all labelled articles).
     """
     gold = fakes_gold(store)
-    heads = [h for h in (ArticleHead(**row) for row in store.article_heads()) if h.id in gold]
+    heads = [
+        h for h in (ArticleHead(**row) for row in store.article_heads(LEAD_CHARS)) if h.id in gold
+    ]
     records = {a.id: a.record or 0 for a in store.iter_articles()}
-    claims: dict[int, list[Claim]] = {}
-    for claim in store.claims_for_alignment():
-        if claim.article_id in gold:
-            claims.setdefault(claim.article_id, []).append(claim)
+    claims = {i: c for i, c in claims_by_article(store).items() if i in gold}
     out: dict[str, Any] = {}
     everything = _clusters(heads, claims, lambda h: True, how, window_days)
     out["all"] = pair_scores(everything, _gold_clusters(gold, gold))

@@ -16,7 +16,7 @@ from datetime import date
 from workbench.align.lexicon import load_words
 from workbench.models import Claim
 
-LEAD_CHARS = 400  # how much of the text counts as the lead
+LEAD_CHARS = 300  # how much of the text counts as the lead
 EARLY_WEIGHT = 20.0  # a place named at the very start counts 1 + this; later ones less ...
 EARLY_CHARS = 400.0  # ... falling by e every this many characters
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

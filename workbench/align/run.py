@@ -13,7 +13,7 @@ from workbench.align.agreement import Stances, group_status
 from workbench.align.events import Likeness, find_events
 from workbench.align.groups import group_claims
 from workbench.align.origins import attribute, outlet_origins
-from workbench.align.profiles import ArticleHead, profiles
+from workbench.align.profiles import LEAD_CHARS, ArticleHead, profiles
 from workbench.align.suggestions import suggest
 from workbench.models import Claim, ClaimGroup, Event, Suggestion
 from workbench.store import Store
@@ -94,6 +94,17 @@ def compute_alignment(
     return result
 
 
+def claims_by_article(store: Store) -> dict[int, list[Claim]]:
+    """Every claim, by article id, each article's in text order."""
+    claims: dict[int, list[Claim]] = {}
+    for claim in store.claims_for_alignment():
+        assert claim.article_id is not None
+        claims.setdefault(claim.article_id, []).append(claim)
+    for found in claims.values():
+        found.sort(key=lambda c: (c.start, c.id or 0))
+    return claims
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Alignment makes millions of small objects and no cycles: the cyclic garbage collector
@@ -115,11 +126,8 @@ def align(store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> AlignRepor
 
 def _align(store: Store, window_days: int) -> AlignReport:
     started = time.perf_counter()
-    heads = [ArticleHead(**row) for row in store.article_heads()]
-    claims: dict[int, list[Claim]] = {}
-    for claim in store.claims_for_alignment():
-        assert claim.article_id is not None
-        claims.setdefault(claim.article_id, []).append(claim)
+    heads = [ArticleHead(**row) for row in store.article_heads(LEAD_CHARS)]
+    claims = claims_by_article(store)
     result = compute_alignment(heads, claims, store.event_members(), window_days=window_days)
     with store.transaction():
         changed = store.save_alignment(result.events, result.groups, result.suggestions)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from workbench.align.agreement import Relation, Stances, effective_intent, interval
 from workbench.align.origins import Sourced
@@ -97,18 +96,19 @@ def suggest(members: Sequence[Sourced], stances: Stances | None = None) -> list[
     return out
 
 
-@dataclass(frozen=True)
 class _Voice:
-    """Origins that said the same things: their names, keys and figures."""
+    """Origins that said the same things: their names and keys, and their figures."""
 
-    names: list[str]
-    keys: list[str]
-    figures: str
+    def __init__(self, names: list[str], keys: list[str], figures: str) -> None:
+        self.keys = frozenset(keys)
+        self.entries = [(n, figures) for n in names]
+        self.by_key = list(zip(keys, self.entries, strict=True))
 
     def others(self, own_key: str) -> list[tuple[str, str]]:
-        return [
-            (n, self.figures) for n, k in zip(self.names, self.keys, strict=True) if k != own_key
-        ]
+        """(name, figures) of the voice's origins other than `own_key`."""
+        if own_key not in self.keys:
+            return self.entries
+        return [entry for key, entry in self.by_key if key != own_key]
 
 
 def _judge(

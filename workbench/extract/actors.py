@@ -31,7 +31,12 @@ class Actor:
 
 # What may stand between a cue and the actor it reads (the cues themselves are gazetteer tables).
 _POSS = r"(?:['’]s?)?"
-_GAP3 = r"(?:\s+(?!(?:and|but|while|who|which|that)\b)[\w'’\-]+){0,3}?"
+# up to three words, none a conjunction, a relative pronoun or a preposition (the verb after them
+# is then the actor's own: "ISIS terrorist group killed", not "accused Moscow of bombing")
+_GAP3 = (
+    r"(?:\s+(?!(?:and|but|while|who|which|that|of|to|for|by|on|in|at|against|from|with)\b)"
+    r"[\w'’\-]+){0,3}?"
+)
 _GAPS = {
     "role_by_context": re.compile(
         r"\s+(?:the\s+)?(?:(?:[\w'’\-]+\s+){0,3}(?:and|or|,)\s+(?:the\s+)?)?", re.I
@@ -103,11 +108,11 @@ def _role(
         return PERPETRATOR, False
     if _after(sentence, h, cues, "deny"):
         return PERPETRATOR, True
+    if attack and _after(sentence, h, cues, "role_target_nouns"):
+        return TARGET, False
     verb = _after(sentence, h, cues, "role_verb")
     if verb and not verb.group(0).strip(" '’s-"):  # "regime helicopters dropped"
         return PERPETRATOR, _denied(sentence, h, cues, verb)
-    if attack and _after(sentence, h, cues, "role_target_nouns"):
-        return TARGET, False
     if _after(sentence, h, cues, "role_target_after") or _before(
         sentence, h, cues, "role_target_before"
     ):

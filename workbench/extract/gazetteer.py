@@ -52,6 +52,7 @@ class Gazetteer:
     first: dict[str, int] = field(default_factory=dict)  # first-token key -> most tokens
     prefixes: set[str] = field(default_factory=set)  # keys of the leading words of phrases
     no_hyphen_end: set[str] = field(default_factory=set)  # tables refusing "rebel-held"
+    synonyms: dict[str, str] = field(default_factory=dict)  # word -> the word it stands for
 
     def add(
         self,
@@ -66,7 +67,7 @@ class Gazetteer:
         exact_set = set(exact)
         extra = tuple(sorted((info or {}).items()))
         for phrase in [*phrases, *exact_set]:
-            parts = [m.group(0).lower() for m in _TOKEN.finditer(phrase)]
+            parts = [self._word(m.group(0)) for m in _TOKEN.finditer(phrase)]
             if not parts:
                 continue
             is_exact = phrase in exact_set or (phrase.isupper() and len(key(phrase)) <= 3)
@@ -85,35 +86,51 @@ class Gazetteer:
                 for n in range(1, len(variant)):
                     self.prefixes.add("".join(variant[:n]))
 
+    def _word(self, word: str) -> str:
+        low = word.lower()
+        return self.synonyms.get(low, low)
+
     def find(self, text: str, tables: Iterable[str] | None = None) -> list[Hit]:
         """Leftmost-longest hits per table, in text order."""
         wanted = set(tables) if tables is not None else None
-        words = [w.lower() for w in _TOKEN.findall(text)]
-        first, prefixes, entries = self.first, self.prefixes, self.entries
-        candidates = [i for i, w in enumerate(words) if w in first]
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+            low = "".join(ch.lower()[0] for ch in text)
+        words = _TOKEN.findall(low)
+        first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
+        candidates = [i for i, w in enumerate(words) if w in first or w in synonyms]
         if not candidates:
             return []
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+        tokens = list(_TOKEN.finditer(low))
+        count = len(words)
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
             found: dict[str, Hit] = {}
             acc = ""
-            for j in range(i, min(i + first[words[i]], len(words))):
-                if j > i and not _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]):
-                    break  # a phrase does not run across ")" or "," or a quote
-                acc += words[j]
+            start = tokens[i].start()
+            word = synonyms.get(words[i], words[i])
+            for j in range(i, min(i + first.get(word, 0), count)):
+                if j > i:
+                    gap_start, gap_end = tokens[j - 1].end(), tokens[j].start()
+                    if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
+                        _JOIN.fullmatch(text, gap_start, gap_end)
+                    ):
+                        break  # a phrase does not run across ")" or "," or a quote
+                    word = synonyms.get(words[j], words[j])
+                acc += word
                 for entry in entries.get(acc, ()):
-                    if wanted is not None and entry.table not in wanted:
+                    table = entry.table
+                    if wanted is not None and table not in wanted:
                         continue
-                    start, end = spans[i][0], spans[j][1]
-                    if start < taken.get(entry.table, -1):
+                    if start < taken.get(table, -1):
                         continue
+                    end = tokens[j].end()
                     if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
                         continue
-                    if entry.table in self.no_hyphen_end and text[end : end + 1] == "-":
+                    if table in self.no_hyphen_end and text[end : end + 1] == "-":
                         continue
-                    found[entry.table] = Hit(start, end, entry)  # longer n overwrites
+                    found[table] = Hit(start, end, entry)  # longer n overwrites
                 if acc not in prefixes:
                     break
             for table, hit in found.items():
@@ -125,3 +142,23 @@ class Gazetteer:
 
 def key_exact(text: str) -> str:
     return "".join(m.group(0) for m in _TOKEN.finditer(text))
+
+
+def by_table(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
+    """Hits grouped by table, each group in text order."""
+    out: dict[str, list[Hit]] = {}
+    for h in hits:
+        out.setdefault(h.entry.table, []).append(h)
+    return out
+
+
+def cue_before(
+    text: str, cues: list[Hit], pos: int, gap: re.Pattern[str], reach: int = 60
+) -> Hit | None:
+    """The last cue ending before `pos` (within `reach`) when only `gap` stands between."""
+    for h in reversed(cues):
+        if h.end <= pos:
+            if pos - h.end <= reach and gap.fullmatch(text, h.end, pos):
+                return h
+            return None
+    return None

@@ -51,6 +51,14 @@ def _pronouns() -> re.Pattern[str]:
     return re.compile(r"(?:^|\s)" + lexicon.alternation(words) + r"$", re.I)
 
 
+def _lower_article(words: str) -> str:
+    """ "A military source" at a sentence start is "a military source"."""
+    first, _, rest = words.partition(" ")
+    if rest and first in ("A", "An", "The"):
+        return f"{first.lower()} {rest}"
+    return words
+
+
 def _after_preposition(text: str, pos: int) -> bool:
     """Whether the words at `pos` follow a preposition ("in Qasr al-Wadi", "on the ground")."""
     before = text[:pos].split()
@@ -90,7 +98,7 @@ class Speakers:
         if hit.entry.table == "speaker":
             return hit.canonical
         if hit.entry.table == "reference":
-            return self.by_kind.get(hit.canonical) or text[hit.start : hit.end]
+            return self.by_kind.get(hit.canonical) or _lower_article(text[hit.start : hit.end])
         return None
 
     def resolve(
@@ -123,7 +131,7 @@ class Speakers:
         unnamed = [h for h in hits if h.entry.table == "unnamed" and close(h)]
         if unnamed:
             h = max(unnamed, key=lambda h: (h.end, h.end - h.start))
-            words = text[h.start : h.end]
+            words = _lower_article(text[h.start : h.end])
             prev = re.search(r"([A-Z][\w'’\-]+)\s+$", text[max(start, h.start - 30) : h.start])
             if prev and prev.group(1).lower() not in _SKIP_START:
                 words = prev.group(1) + " " + words
@@ -141,7 +149,7 @@ class Speakers:
                 return self.full_name(words)
         np = _DETERMINER_NP.search(tail)
         if np and len(np.group(1).split()) <= 5 and not _after_preposition(tail, np.start(1)):
-            return np.group(1)
+            return _lower_article(np.group(1))
         return None
 
     def full_name(self, words: str) -> str:
@@ -182,24 +190,26 @@ class Speakers:
         lead = _AFTER_LEAD.match(text, pos)
         start = lead.end() if lead else pos
         span = text[start:span_end].strip()
-        for h in hits:
-            if h.start < start or h.start - start > 12 or h.end > span_end + 40:
-                continue
-            table = h.entry.table
-            if media_only and (
-                table != "speaker" or h.entry.get("kind") not in ("media", "agency")
-            ):
-                continue
-            if table == "speaker":
-                return h.canonical
-            if table == "reference":
-                return self.by_kind.get(h.canonical) or (span if len(span.split()) <= 8 else None)
-            if table == "unnamed":
-                return text[h.start : h.end]
+        near = [h for h in hits if start <= h.start <= start + 12 and h.end <= span_end + 40]
+        for table in ("speaker", "reference", "unnamed"):
+            for h in near:
+                if h.entry.table != table:
+                    continue
+                kind = h.entry.get("kind")
+                if media_only and (table != "speaker" or kind not in ("media", "agency")):
+                    continue
+                if table == "speaker":
+                    return h.canonical
+                if table == "reference":
+                    found = self.by_kind.get(h.canonical)
+                    return found or (_lower_article(span) if len(span.split()) <= 8 else None)
+                return _lower_article(text[h.start : h.end])
         words = span.split()
         if media_only or not words or len(words) > 8:
             return None
-        if words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
+        if words[0].lower() in ("the", "a", "an"):
+            return _lower_article(" ".join(words))
+        if words[0][:1].isupper():
             return self.full_name(" ".join(words))
         if lowercase and len(words) <= 5:
             return " ".join(words)

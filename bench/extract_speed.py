@@ -1,4 +1,4 @@
-"""Extraction speed on one core: articles per second for `extract_claims` (issue 3: >= 300/s at ~2 kB).
+"""Extraction speed on one core: articles/s of `extract_claims` (issue 3: >= 300/s at ~2 kB).
 
     .venv/bin/python bench/extract_speed.py [--repeat N]
 

@@ -1,4 +1,4 @@
-"""Issue 3 acceptance on the seed article: the claims a reviewer needs from it, with who said them."""
+"""Issue 3 acceptance on the seed article: the claims a reviewer needs, with who said them."""
 
 from conftest import SEED, need_seed
 

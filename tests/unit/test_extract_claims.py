@@ -1,4 +1,5 @@
-"""extract_claims on whole articles: offsets, attribution, hedges, negation, sub-counts, fingerprints."""
+"""extract_claims on whole articles: offsets, attribution, hedges, negation, sub-counts and
+fingerprints."""
 
 import hashlib
 

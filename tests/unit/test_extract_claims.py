@@ -105,3 +105,12 @@ def test_never_raises_and_offsets_always_slice(words: str, noise: str) -> None:
         for c in extract_claims(article(text)):
             assert text[c.start : c.end] == c.quote
             assert c.start <= (c.span_start or 0) <= (c.span_end or 0) <= c.end
+
+
+def test_a_sub_count_may_come_before_its_count() -> None:
+    text = "At least 68 children were among the 126 people killed in the attack, the monitor said."
+    claims = extract_claims(article(text))
+    [children, everyone] = by_kind(claims, "casualty")
+    assert (children.low, children.subject, children.outcome) == (68, "children", "killed")
+    assert (everyone.low, everyone.high) == (126, 126)
+    assert children.parent_fingerprint == everyone.fingerprint

@@ -81,22 +81,32 @@ def _patterns() -> _Patterns:
         after=re.compile(
             # "three of the injured died", "dozens of people", "20 of them were killed"
             rf"(?:\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)"
-            rf"|\s+of(?:\s+(?:the|them|those|whom))?)?(?:\s+(?P<np>{np})"
+            rf"|\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
             # "33 members of the Islamic State group were killed"
             rf"(?:\s+(?:of|from)\s+[^,.;:]{{1,90}}?(?=\s+(?:{between})(?!\w)))?)?"
+            # an aside: ", including 11 children,", " - mainly women and children -"
             rf"(?:\s*,?\s+{inner}(?!\w)[^,.;:]{{0,80}}?"
-            rf"(?:,|(?=\s+(?:were|was|have|had|are)\b)))?"
+            rf"(?:,|(?=\s+(?:were|was|have|had|are|dead|killed|wounded|injured)\b))"
+            rf"|\s+[-–—]\s+[^-–—.;]{{1,80}}?\s+[-–—])?"
             rf"(?:\s*,?\s*(?:{between})(?!\w))*"
             rf"\s+(?P<out>{lexicon.alternation(after_outcome)})(?!\w)",
             re.I,
         ),
         after_outcome=after_outcome,
         sub_after=re.compile(
-            rf"\s+{sub_after_words}\s+(?:(?:were|are|was|being)\s+)?(?P<np>{np})", re.I
+            rf"\s+{sub_after_words}\s+(?:(?:were|are|was|being)\s+)?(?P<np>{np})"
+            # "68 children were among the 126 people killed": a part of the count after it
+            rf"|(?:\s+(?P<among_np>{np}))?\s+(?:were|was|are)\s+(?:also\s+)?among\s+(?:the\s+)?"
+            rf"(?:at\s+least\s+|more\s+than\s+|some\s+)?(?=\d|[a-z]+\s+(?:people|of))",
+            re.I,
         ),
         subjects=re.compile(head, re.I),
         subject_class=subject_class,
-        list_gap=re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&)?\s*(?:,\s*)?", re.I),
+        list_gap=re.compile(
+            r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)?"
+            r"\s*(?:,\s*)?",
+            re.I,
+        ),
         connector=re.compile(
             r"(?:to|at|of|reached|reaching|hit|hits|stands\s+at|stood\s+at|is|was|now|:)\s*$", re.I
         ),
@@ -165,6 +175,7 @@ def _np_after(sentence: str, q: Quantity, p: _Patterns) -> re.Match[str] | None:
 _EARLIER_GAP = re.compile(r"\s+")
 _SUB_GAP = re.compile(r"\s*:?\s+")
 _BEFORE_GAP = re.compile(r"\s+(?:(?:all|the)\s+)?", re.I)
+_ADJACENT = re.compile(r"\s+")
 _TOLL_REACH = 130  # characters from "the death toll" to its count
 _NUMBER_OF_REACH = 80  # "the number of <up to ten words> killed"
 _CLAUSE_END = re.compile(r"[;!?]")
@@ -184,14 +195,17 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
         return Casualty(q, "", subject, classify(subject), np_end, sub=True, how="sub")
     sub = p.sub_after.match(sentence, q.end)
     if sub:
-        np = sub.group("np")
+        np = sub.group("np") or sub.group("among_np")
         return Casualty(q, "", np, classify(np), sub.end(), sub=True, how="sub")
     # active: "killing 62 people"
     before = cue_before(sentence, cues.get("cas_before", []), q.start, _BEFORE_GAP, 6)
+    after = p.after.match(sentence, q.end)
+    if after and before and _ADJACENT.fullmatch(sentence, q.end, after.start("out")):
+        if lexicon.normal(sentence[before.start : before.end]) in p.after_outcome:
+            before = None  # "2 persons killed 13 injured": "killed" is the 2's, "injured" the 13's
     if before and (subject or before.canonical not in WEAK_OUTCOMES):
         return Casualty(q, before.canonical, subject, classify(subject), np_end, how="before")
     # passive or noun: "62 soldiers were killed", "62 dead"
-    after = p.after.match(sentence, q.end)
     if after:
         outcome = _outcome(p.after_outcome, after.group("out"))
         subject = after.group("np")
@@ -213,7 +227,7 @@ def _toll(
 ) -> Casualty | None:
     """ "The death toll rose to 48", "the number of fighters killed ... reached 39"."""
     toll = next((h for h in reversed(cues.get("toll", [])) if h.end <= q.start), None)
-    if toll is None or q.start - toll.end > _TOLL_REACH:
+    if toll is None:
         return None
     outcome, gap_start = toll.canonical, toll.end
     if outcome == "number_of":
@@ -229,6 +243,8 @@ def _toll(
         if said is None:
             return None
         outcome, gap_start = said.canonical, said.end
+    if q.start - gap_start > _TOLL_REACH:
+        return None
     gap = sentence[gap_start : q.start]
     if _CLAUSE_END.search(gap) or (_DIGIT.search(gap) and not p.connector.search(gap)):
         return None

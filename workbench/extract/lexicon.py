@@ -153,7 +153,7 @@ def _cues(g: Gazetteer) -> None:
     roles = load("actors")["roles"]
     killed = load("casualty")["outcomes"]["killed"]["after"]
     g.add("attack", "", [*roles["attack_verbs"], *roles["strike_nouns"], *killed, "wounded"])
-    for name in ("by_context", "from_forces", "blame", "target_nouns", "target_after"):
+    for name in ("by_context", "from_forces", "blame", "target_nouns", "target_after", "clash"):
         g.add("role_" + name, "", roles[name])
     g.add("role_target_before", "", roles["target_before"])
     g.add("role_verb", "", [*roles["attack_verbs"], *_BARE_VERBS])

@@ -367,7 +367,9 @@ def extract(every: bool, workers: int | None, db_path: Path) -> None:
 
 
 @main.command()
-@click.option("--article", "article", metavar="ID", help="Only this article (id or input id).")
+@click.option(
+    "--article", "article", metavar="ID", help="Only this article (its id, or its input id)."
+)
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
@@ -396,14 +398,14 @@ def claims(
 
 
 def resolve_article(store: Store, given: str) -> int:
-    """An article id from --article: the database id, or an id the input gave it."""
-    rows = store.find_articles(external_id=given)
-    if rows:
-        return int(rows[0]["id"])
-    if given.isdigit():
+    """An article id from --article: the database id (as `articles` lists it), or else an id
+    the input gave it."""
+    if given.isdigit() and store.has_article(int(given)):
         return int(given)
-    fail(f"no article with id {given!r}")
-    raise AssertionError  # fail exits
+    rows = store.find_articles(external_id=given)
+    if not rows:
+        fail(f"no article with id {given!r}")
+    return int(rows[0]["id"])
 
 
 @main.group(name="eval", cls=WorkbenchGroup)

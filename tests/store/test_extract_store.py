@@ -30,6 +30,14 @@ def test_extracts_only_what_is_new_then_everything_again_the_same(store: Store) 
     again = extract_articles(store, every=True, workers=1)
     assert again.articles == 10 and again.claims == first.claims
     assert snapshot(store) == before  # same fingerprints, same ids, same parents
+    # two outlets printing the same wire text: the same claims, each with its own fingerprint
+    x, y = store.conn.execute(
+        "SELECT x.id, y.id FROM articles x JOIN articles y ON x.sha256 = y.sha256 AND x.id < y.id"
+    ).fetchone()
+    a, b = list(store.iter_claims(article_id=x)), list(store.iter_claims(article_id=y))
+    assert a and len(a) == len(b)
+    assert [c.quote for c in a] == [c.quote for c in b]
+    assert not {c.fingerprint for c in a} & {c.fingerprint for c in b}
 
 
 def test_verdicts_stay_on_their_claims_through_re_extraction(store: Store) -> None:
@@ -48,7 +56,7 @@ def test_the_process_pool_gives_exactly_the_claims_of_one_process(tmp_path: Path
     for workers in (1, 2):
         with Store.open(tmp_path / f"w{workers}.db") as store:
             ingest_paths(store, [CORPUS])
-            report = extract_articles(store, workers=workers, batch_size=3)
+            report = extract_articles(store, workers=workers, batch_size=3, pool_min=0)
             assert report.workers == workers and report.articles == 10
             results.append([c.model_dump() for c in store.iter_claims(by_id=True)])
     assert results[0] == results[1]

@@ -16,7 +16,7 @@ import click
 from workbench import __version__
 from workbench.extract import ExtractReport, extract_articles
 from workbench.extract.describe import describe
-from workbench.extract.evaluate import EvalError, evaluate_fakes
+from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS
@@ -424,20 +424,5 @@ def eval_fakes(path: Path, workers: int) -> None:
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
-    click.echo(f"{'metric':<34}  {'all':>16}  {'even':>16}  {'odd':>16}  target")
-    for name, row in metrics.items():
-        cells = [_metric_cell(row.get(split)) for split in ("all", "even", "odd")]
-        click.echo(
-            f"{name:<34}  " + "  ".join(f"{c:>16}" for c in cells) + f"  {row.get('target') or ''}"
-        )
-
-
-def _metric_cell(entry: dict[str, Any] | None) -> str:
-    if not entry or entry.get("value") is None:
-        return "-"
-    value = entry["value"]
-    if "of" in entry:
-        return f"{value:.3f} ({entry['found']}/{entry['of']})"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
-    return str(int(value))
+    for line in metrics_table(metrics):
+        click.echo(line)

@@ -92,7 +92,7 @@ WORDS = st.sampled_from(
     "Sixty-two soldiers were killed and over 100 injured , said SANA citing the army . "
     "including 11 children at least dozens no one Saturday 5 p.m. (1400 GMT) F-16 Su-24 "
     'regime ISIS denied mistake even if Deir al-Zor village of Jebel " “ ” \n\n : reports '
-    "1,300 2016 Resolution 2254 the toll rose to 48 among them".split(" ")
+    "1,300 2016 Resolution 2254 the toll rose to 48 among them İstanbul ﬁre".split(" ")
 )
 
 

@@ -26,6 +26,7 @@ from workbench.extract.sentences import Sentence
 from workbench.extract.speakers import STRONG, Speakers
 
 _THAT = re.compile(r"\s*(?:that\b|:)")
+_NOT_SPEECH = re.compile(r"\s+(?:the\s+lives|lives|responsibility|the\s+life)\b", re.I)
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?\s*$", re.I)
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},?\s*$", re.I)
 _NAME_END = re.compile(r"[A-Z][\w'’\-]*\s*$")
@@ -78,7 +79,12 @@ def _patterns() -> _Patterns:
     return _Patterns(
         weak=frozenset(lexicon.normal(v) for v in data["weak_verbs"]),
         told=frozenset(lexicon.normal(v) for v in data["told"]),
-        passive=re.compile(r"(?:\b(?:was|were|is|are|been|be|being|so)\s+(?:\w+ly\s+)?|-)$", re.I),
+        # "were reported", "is said to", "so-called", "the alleged attack": no speech
+        passive=re.compile(
+            r"(?:\b(?:was|were|is|are|been|be|being|so|the|a|an|its|their|this|his|her)\s+"
+            r"(?:\w+ly\s+)?|-)$",
+            re.I,
+        ),
         header=re.compile(
             r"^(?P<who>[^.;:\"“]{1,80}?)\s+" + lexicon.alternation(data["header_verbs"]) + r"\s*:$",
             re.I,
@@ -183,6 +189,8 @@ def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
             continue
         if h.canonical in p.weak and not _THAT.match(text, h.end):
             continue
+        if _NOT_SPEECH.match(text, h.end):
+            continue  # "claimed the lives of", "claimed responsibility"
         name, segment_at = None, None
         if _inverted(text, h.start):  # '"...," said X', "..., said X"
             name = names.after(text, h.end, hits)

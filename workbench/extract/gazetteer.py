@@ -73,8 +73,16 @@ class Gazetteer:
             is_exact = phrase in exact_set or (phrase.isupper() and len(key(phrase)) <= 3)
             entry = Entry(table, canonical, phrase, is_exact, extra)
             variants = [parts]
+            if "s" in parts[1:]:  # "SANA's correspondent" is also written "SANAs correspondent"
+                merged: list[str] = []
+                for part in parts:
+                    if part == "s" and merged:
+                        merged[-1] += "s"
+                    else:
+                        merged.append(part)
+                variants.append(merged)
             if plural and not is_exact:
-                variants += [[*parts[:-1], parts[-1] + "s"], [*parts[:-1], parts[-1] + "es"]]
+                variants += [[*v[:-1], v[-1] + end] for v in list(variants) for end in ("s", "es")]
             for variant in variants:
                 k = "".join(variant)
                 bucket = self.entries.setdefault(k, [])

@@ -177,6 +177,7 @@ _SUB_GAP = re.compile(r"\s*:?\s+")
 _BEFORE_GAP = re.compile(r"\s+(?:(?:all|the)\s+)?", re.I)
 _ADJACENT = re.compile(r"\s+")
 _TOLL_REACH = 130  # characters from "the death toll" to its count
+_AFTER_REACH = 260  # characters from a count to the outcome word after it
 _NUMBER_OF_REACH = 80  # "the number of <up to ten words> killed"
 _CLAUSE_END = re.compile(r"[;!?]")
 _DIGIT = re.compile(r"\d")
@@ -199,7 +200,11 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
         return Casualty(q, "", np, classify(np), sub.end(), sub=True, how="sub")
     # active: "killing 62 people"
     before = cue_before(sentence, cues.get("cas_before", []), q.start, _BEFORE_GAP, 6)
-    after = p.after.match(sentence, q.end)
+    after = (  # the long pattern only runs where an outcome word follows
+        p.after.match(sentence, q.end)
+        if any(0 <= h.start - q.end <= _AFTER_REACH for h in cues.get("cas_after", ()))
+        else None
+    )
     if after and before and _ADJACENT.fullmatch(sentence, q.end, after.start("out")):
         if lexicon.normal(sentence[before.start : before.end]) in p.after_outcome:
             before = None  # "2 persons killed 13 injured": "killed" is the 2's, "injured" the 13's

@@ -106,41 +106,46 @@ class Gazetteer:
             low = "".join(ch.lower()[0] for ch in text)
         words = _TOKEN.findall(low)
         first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
-        candidates = [i for i, w in enumerate(words) if w in first or w in synonyms]
+        if synonyms:
+            words = [synonyms.get(w, w) for w in words]
+        candidates = [i for i, w in enumerate(words) if w in first]
         if not candidates:
             return []
         tokens = list(_TOKEN.finditer(low))
         count = len(words)
+        no_hyphen = self.no_hyphen_end
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
             found: dict[str, Hit] = {}
-            acc = ""
             start = tokens[i].start()
-            word = synonyms.get(words[i], words[i])
-            for j in range(i, min(i + first.get(word, 0), count)):
-                if j > i:
-                    gap_start, gap_end = tokens[j - 1].end(), tokens[j].start()
-                    if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
-                        _JOIN.fullmatch(text, gap_start, gap_end)
-                    ):
-                        break  # a phrase does not run across ")" or "," or a quote
-                    word = synonyms.get(words[j], words[j])
-                acc += word
-                for entry in entries.get(acc, ()):
-                    table = entry.table
-                    if wanted is not None and table not in wanted:
-                        continue
-                    if start < taken.get(table, -1):
-                        continue
+            acc = words[i]
+            j = i
+            last = min(i + first[acc], count) - 1
+            while True:
+                bucket = entries.get(acc)
+                if bucket:
                     end = tokens[j].end()
-                    if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
-                        continue
-                    if table in self.no_hyphen_end and text[end : end + 1] == "-":
-                        continue
-                    found[table] = Hit(start, end, entry)  # longer n overwrites
-                if acc not in prefixes:
+                    for entry in bucket:
+                        table = entry.table
+                        if (wanted is not None and table not in wanted) or start < taken.get(
+                            table, -1
+                        ):
+                            continue
+                        if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
+                            continue
+                        if table in no_hyphen and text[end : end + 1] == "-":
+                            continue
+                        found[table] = Hit(start, end, entry)  # longer n overwrites
+                if j >= last or acc not in prefixes:
                     break
+                gap_start, gap_end = tokens[j].end(), tokens[j + 1].start()
+                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
+                    _JOIN.fullmatch(text, gap_start, gap_end)
+                ):
+                    break  # a phrase does not run across ")" or "," or a quote
+                j += 1
+                acc += words[j]
             for table, hit in found.items():
                 best.append(hit)
                 taken[table] = hit.end

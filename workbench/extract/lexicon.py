@@ -137,6 +137,7 @@ def _cues(g: Gazetteer) -> None:
     for outcome, forms in casualty["outcomes"].items():
         for phrase in forms["before"]:
             g.add("cas_before", outcome, [phrase])
+        g.add("cas_after", outcome, forms["after"])
     tolls = casualty["tolls"]
     for outcome in ("killed", "injured"):
         g.add("toll", outcome, tolls[outcome])

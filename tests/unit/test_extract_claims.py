@@ -114,3 +114,13 @@ def test_a_sub_count_may_come_before_its_count() -> None:
     assert (children.low, children.subject, children.outcome) == (68, "children", "killed")
     assert (everyone.low, everyone.high) == (126, 126)
     assert children.parent_fingerprint == everyone.fingerprint
+
+
+def test_a_negation_governs_only_its_own_clause() -> None:
+    text = (
+        "The statement which did not name the town said 40 people had been killed. "
+        "The army did not kill 20 civilians, the ministry said."
+    )
+    first, second = by_kind(extract_claims(article(text)), "casualty")
+    assert (first.low, first.negated) == (40, False)
+    assert (second.low, second.negated) == (20, True)

@@ -55,7 +55,17 @@ class Notice:
             where += f" record {self.record}"
             if self.line is not None:
                 where += f" (line {self.line})"
-        return f"{self.level}: {where}: {self.message}"
+        return one_line(f"{self.level}: {where}: {self.message}")
+
+
+def one_line(text: str) -> str:
+    """Control characters from the input (a newline in a column name, an escape sequence) shown
+    escaped, so that a notice is always one line and cannot restyle the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 @dataclass

@@ -136,7 +136,10 @@ def _as_text(value: Any, name: str) -> str | None:
         value = value["name"]
     if isinstance(value, bool) or isinstance(value, (list, dict)):
         raise ValueError(f"field '{name}' is a {type(value).__name__}, not text")
-    return str(value)
+    text = str(value)
+    if "\x00" in text:  # "\u0000" in JSON, or NUL bytes past a reader's binary check
+        raise ValueError(f"field '{name}' holds NUL characters (binary data), not text")
+    return text
 
 
 def build_record(

@@ -145,7 +145,7 @@ def report_formats() -> list[str]:
     return list(FORMATS)
 
 
-def bench_size(size: int, seed: int, peer_sample: int, work: Path) -> list[Row]:
+def bench_size(size: int, seed: int, peer_sample: int, repeat: int, work: Path) -> list[Row]:
     rows: list[Row] = []
     articles = work / "articles.jsonl"
     gold_path = work / "gold.tsv"
@@ -154,11 +154,11 @@ def bench_size(size: int, seed: int, peer_sample: int, work: Path) -> list[Row]:
     corpus.write_jsonl(articles, size, seed, gold_path=gold_path)
     mb = articles.stat().st_size / 1e6
     rows.append(
-        Row(size, "generate corpus", time.perf_counter() - start, size, None, f"{mb:,.0f} MB JSONL")
+        Row(size, "generate corpus", time.perf_counter() - start, size, None, f"{mb:,.1f} MB JSONL")
     )
     gold = dict(line.rstrip("\n").split("\t") for line in gold_path.open(encoding="utf-8"))
 
-    repeat = 3 if size <= REPEAT_MAX else 1
+    repeat = repeat or (3 if size <= REPEAT_MAX else 1)
     best = f" (best of {repeat})" if repeat > 1 else ""
     log(f"[{size:,}] floor: bare sqlite3 executemany")
     floor = best_of(repeat, "floor", str(articles), str(work / "floor-schema.db"), "schema")
@@ -178,7 +178,9 @@ def bench_size(size: int, seed: int, peer_sample: int, work: Path) -> list[Row]:
     rows.append(row_from(size, "ingest (workbench.ingest.ingest_paths)", ingest, note))
 
     log(f"[{size:,}] extract")
-    peer = run_stage("quantulum", str(articles), str(min(size, peer_sample)))
+    peer = {"error": "skipped (--peer-sample 0)"}
+    if peer_sample > 0:
+        peer = run_stage("quantulum", str(articles), str(min(size, peer_sample)))
     if available("workbench.extract"):
         # `workbench extract` goes on to align unless told not to: time extraction alone
         no_align = ["--no-align"] if "--no-align" in command_help("extract") else []
@@ -229,7 +231,7 @@ def bench_size(size: int, seed: int, peer_sample: int, work: Path) -> list[Row]:
         log(f"[{size:,}] export {fmt}")
         out = work / f"export.{fmt}"
         result = run_stage("export", str(db), fmt, str(out))
-        note = "" if "error" in result else f"{result['bytes'] / 1e6:,.0f} MB"
+        note = "" if "error" in result else f"{result['bytes'] / 1e6:,.1f} MB"
         rows.append(row_from(size, f"export {fmt}", result, note))
         out.unlink(missing_ok=True)
 
@@ -262,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peer-sample", type=int, default=200, help="texts given to quantulum3")
+    parser.add_argument(
+        "--repeat", type=int, default=0, help="runs of floor and ingest (default 3, 1 above 10k)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -270,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         work = Path(tempfile.mkdtemp(prefix=f"workbench-bench-{size}-"))
         try:
-            rows += bench_size(size, args.seed, args.peer_sample, work)
+            rows += bench_size(size, args.seed, args.peer_sample, args.repeat, work)
         finally:
             if args.keep:
                 log(f"kept {work}")

@@ -21,9 +21,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 DEFAULT_DB = "workbench.db"
-BUSY_TIMEOUT_S = (
-    10.0  # how long a writer waits for another's lock; WORKBENCH_BUSY_TIMEOUT overrides
-)
+# how long a writer waits for another's lock; WORKBENCH_BUSY_TIMEOUT overrides it
+BUSY_TIMEOUT_S = 10.0
 MIGRATION_SET = "workbench"
 _MIGRATION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 

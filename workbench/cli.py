@@ -23,7 +23,7 @@ from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS
 from workbench.report.export_json import claim_row, write_json
 from workbench.store import DEFAULT_DB, Store, StoreError
-from workbench.store.base import describe
+from workbench.store.base import describe as describe_db_error
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,7 +74,7 @@ class WorkbenchGroup(click.Group):
         except StoreError as e:
             fail(str(e))
         except sqlite3.DatabaseError as e:  # e.g. pages found corrupt in the middle of a query
-            fail(f"{ctx.meta.get('workbench.db', 'database')}: {describe(e)}")
+            fail(f"{ctx.meta.get('workbench.db', 'database')}: {describe_db_error(e)}")
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)

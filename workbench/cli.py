@@ -401,12 +401,17 @@ def claims(
                 click.echo(json.dumps(claim_row(claim), ensure_ascii=False))
                 continue
             chain = " > ".join(claim.speaker_chain) or "-"
+            value, quote = _printable(describe(claim)), _printable(claim.quote)
             click.echo(
                 f"{claim.id:>6}  {claim.article_id:>5}  {claim.kind:<8}  "
-                f"{_cell(describe(claim), 44):<44}  {_cell(chain, 40):<40}  "
-                f"{_cell(claim.quote, 60)}"
+                f"{_cell(value, 44):<44}  {_cell(_printable(chain), 40):<40}  {_cell(quote, 60)}"
             )
     click.echo(f"{shown} claim{'s' * (shown != 1)}", err=True)
+
+
+def _printable(text: str) -> str:
+    """Article words for a terminal: control characters (escape sequences) shown as "?"."""
+    return "".join(ch if ch.isprintable() or ch in " \n\t" else "?" for ch in text)
 
 
 def resolve_article(store: Store, given: str) -> int:

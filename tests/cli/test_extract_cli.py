@@ -96,3 +96,17 @@ def test_eval_fakes_prints_the_table(run, tmp_path: Path) -> None:  # type: igno
     assert float(rows["extraction ms per article"][0]) > 0
     missing = run("eval", "fakes", tmp_path / "nope.csv")
     assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_claims_table_shows_hostile_text_literally(run, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "date 2016-09-17\nStrike\n\nAt least 12 people were killed \x1b[31mtoday[/], "
+        "activists said.\n",
+        encoding="utf-8",
+    )
+    assert run("ingest", article, "--db", db_path).returncode == 0
+    table = run("claims", "--kind", "casualty", "--db", db_path)
+    assert table.returncode == 0
+    assert "\x1b" not in table.stdout and "?[31mtoday[/]" in table.stdout
+    assert "killed 12+ people" in table.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,14 +19,20 @@ from workbench.align import DEFAULT_WINDOW_DAYS, align
 from workbench.align.evaluate import fakes_event_metrics
 from workbench.extract import ExtractReport, extract_articles
 from workbench.extract.describe import describe
-from workbench.extract.evaluate import EvalError, evaluate_fakes
+from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS, GROUP_STATUSES, ClaimGroup, Event
 from workbench.report.export_json import claim_row, write_json
 from workbench.store import DEFAULT_DB, Store, StoreError
+from workbench.store.base import describe as describe_db_error
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    ctx.meta["workbench.db"] = value  # for the one-line error when the file turns out corrupt
+    return value
 
 
 def db_option(func: F) -> F:
@@ -36,6 +43,7 @@ def db_option(func: F) -> F:
         show_default=True,
         envvar="WORKBENCH_DB",
         type=click.Path(dir_okay=False, path_type=Path),
+        callback=_remember_db,
         help="The workbench database file (also WORKBENCH_DB).",
     )(func)
 
@@ -51,6 +59,8 @@ def open_store(path: Path, *, create: bool = False) -> Iterator[Store]:
         store = Store.open(path, create=create)
     except StoreError as e:
         fail(str(e))
+    for notice in store.notices:  # e.g. the backup written before a schema migration
+        click.echo(f"note: {notice}", err=True)
     try:
         yield store
     finally:
@@ -65,6 +75,8 @@ class WorkbenchGroup(click.Group):
             return super().invoke(ctx)
         except StoreError as e:
             fail(str(e))
+        except sqlite3.DatabaseError as e:  # e.g. pages found corrupt in the middle of a query
+            fail(f"{ctx.meta.get('workbench.db', 'database')}: {describe_db_error(e)}")
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -458,7 +470,9 @@ def extract(every: bool, workers: int | None, no_align: bool, db_path: Path) -> 
 
 
 @main.command()
-@click.option("--article", "article", metavar="ID", help="Only this article (id or input id).")
+@click.option(
+    "--article", "article", metavar="ID", help="Only this article (its id, or its input id)."
+)
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
@@ -478,23 +492,28 @@ def claims(
                 click.echo(json.dumps(claim_row(claim), ensure_ascii=False))
                 continue
             chain = " > ".join(claim.speaker_chain) or "-"
+            value, quote = _printable(describe(claim)), _printable(claim.quote)
             click.echo(
                 f"{claim.id:>6}  {claim.article_id:>5}  {claim.kind:<8}  "
-                f"{_cell(describe(claim), 44):<44}  {_cell(chain, 40):<40}  "
-                f"{_cell(claim.quote, 60)}"
+                f"{_cell(value, 44):<44}  {_cell(_printable(chain), 40):<40}  {_cell(quote, 60)}"
             )
     click.echo(f"{shown} claim{'s' * (shown != 1)}", err=True)
 
 
+def _printable(text: str) -> str:
+    """Article words for a terminal: control characters (escape sequences) shown as "?"."""
+    return "".join(ch if ch.isprintable() or ch in " \n\t" else "?" for ch in text)
+
+
 def resolve_article(store: Store, given: str) -> int:
-    """An article id from --article: the database id, or an id the input gave it."""
-    rows = store.find_articles(external_id=given)
-    if rows:
-        return int(rows[0]["id"])
-    if given.isdigit():
+    """An article id from --article: the database id (as `articles` lists it), or else an id
+    the input gave it."""
+    if given.isdigit() and store.has_article(int(given)):
         return int(given)
-    fail(f"no article with id {given!r}")
-    raise AssertionError  # fail exits
+    rows = store.find_articles(external_id=given)
+    if not rows:
+        fail(f"no article with id {given!r}")
+    return int(rows[0]["id"])
 
 
 @main.group(name="eval", cls=WorkbenchGroup)
@@ -513,20 +532,5 @@ def eval_fakes(path: Path, workers: int) -> None:
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
-    click.echo(f"{'metric':<34}  {'all':>16}  {'even':>16}  {'odd':>16}  target")
-    for name, row in metrics.items():
-        cells = [_metric_cell(row.get(split)) for split in ("all", "even", "odd")]
-        click.echo(
-            f"{name:<34}  " + "  ".join(f"{c:>16}" for c in cells) + f"  {row.get('target') or ''}"
-        )
-
-
-def _metric_cell(entry: dict[str, Any] | None) -> str:
-    if not entry or entry.get("value") is None:
-        return "-"
-    value = entry["value"]
-    if "of" in entry:
-        return f"{value:.3f} ({entry['found']}/{entry['of']})"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.{entry.get('digits', 2)}f}"
-    return str(int(value))
+    for line in metrics_table(metrics):
+        click.echo(line)

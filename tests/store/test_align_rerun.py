@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimkit import add_story_article as add
+from claimkit import save_claims_by_hand
 
 from workbench.align import align
+from workbench.align.claimview import COLUMNS, ClaimView
 from workbench.review import mark
 from workbench.store import Store
 
@@ -48,7 +50,31 @@ def test_realigning_keeps_ids_and_verdicts_and_records_status_changes(
     assert len(store.group_status_history(toll.id or 0)) == 2
 
 
-def test_claims_for_alignment_are_the_stored_claims(store: Store, tmp_path: Path) -> None:
+def test_claim_views_hold_what_the_stored_claims_hold(store: Store, tmp_path: Path) -> None:
     add(store, tmp_path, "levant.txt")
-    add(store, tmp_path, "gulf.txt")
-    assert list(store.claims_for_alignment()) == list(store.iter_claims(by_id=True))
+    article = add(store, tmp_path, "gulf.txt")
+    toll = store.get_claim(article)
+    assert toll is not None and toll.article_id is not None
+    sentence = toll.quote
+    save_claims_by_hand(
+        store,
+        toll.article_id,
+        [
+            {"sentence": sentence, "kind": "casualty", "outcome": "killed", "low": 62,
+             "high": None, "approximate": True, "fingerprint": "whole",
+             "speaker_chain": ["Gulf Post", "SOHR"]},
+            {"sentence": sentence, "kind": "casualty", "outcome": "killed", "low": 5, "high": 5,
+             "subject": "officers", "parent_fingerprint": "whole", "negated": False},
+            {"sentence": sentence, "kind": "intent", "canonical": "accidental",
+             "hypothetical": True, "negated": True},
+        ],
+    )  # fmt: skip
+    views = [ClaimView.from_row(row) for row in store.claim_rows(COLUMNS)]
+    claims = list(store.iter_claims(by_id=True))
+    assert len(views) == len(claims) == 6  # the gulf article's claims replaced by these three
+    assert [[getattr(v, n) for n in COLUMNS] for v in views] == [
+        [getattr(c, n) for n in COLUMNS] for c in claims
+    ]
+    (sub,) = [v for v in views if v.parent_fingerprint == "whole"]
+    (whole,) = [v for v in views if v.id == sub.parent]
+    assert (whole.low, whole.high, whole.approximate, sub.low) == (62, None, True, 5)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from datetime import date
 from enum import Enum
 
+from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
 from workbench.align.origins import Sourced
-from workbench.models import Claim
 
 Interval = tuple[float, float]
 APPROXIMATE_SHARE = 0.1  # "about 40" is taken as 40 give or take 10 % (at least 1)
@@ -33,15 +33,17 @@ class Relation(Enum):
     NEUTRAL = "neutral"  # b says nothing for or against a
 
 
-def interval(claim: Claim) -> Interval:
-    """A count as a closed interval; an open end is infinite; "no one was killed" is 0..0."""
+def interval(claim: ClaimLike, *, widen: bool = True) -> Interval:
+    """A count as a closed interval; an open end is infinite; "no one was killed" is 0..0.
+
+    An approximate count ("about 40") is widened unless `widen` is false."""
     if claim.negated:
         return (0.0, 0.0)
     low = float(claim.low) if claim.low is not None else 0.0
     high = float(claim.high) if claim.high is not None else math.inf
     if low > high:
         low, high = high, low
-    if claim.approximate:
+    if claim.approximate and widen:
         spread = max(1.0, round(APPROXIMATE_SHARE * (claim.low or claim.high or 0)))
         low = max(0.0, low - spread)
         high = high + spread
@@ -101,7 +103,7 @@ def _relation(a: Sourced, b: Sourced) -> Relation:
     return _time(ca, cb)
 
 
-def _weapon(a: Claim, b: Claim) -> Relation:
+def _weapon(a: ClaimLike, b: ClaimLike) -> Relation:
     words = load_words()
     if a.canonical == b.canonical:
         if a.negated != b.negated:
@@ -121,7 +123,7 @@ def _weapon(a: Claim, b: Claim) -> Relation:
     return Relation.COMPETES
 
 
-def _actor(a: Claim, b: Claim) -> Relation:
+def _actor(a: ClaimLike, b: ClaimLike) -> Relation:
     words = load_words()
     ca, cb = a.canonical, b.canonical
     if not ca or not cb or ca in words.neutral_actors or cb in words.neutral_actors:
@@ -133,13 +135,13 @@ def _actor(a: Claim, b: Claim) -> Relation:
     return Relation.COMPETES
 
 
-def effective_intent(claim: Claim) -> str | None:
+def effective_intent(claim: ClaimLike) -> str | None:
     if claim.canonical and claim.negated:
         return load_words().negated_intent.get(claim.canonical, claim.canonical)
     return claim.canonical
 
 
-def _intent(a: Claim, b: Claim) -> Relation:
+def _intent(a: ClaimLike, b: ClaimLike) -> Relation:
     words = load_words()
     ia, ib = effective_intent(a), effective_intent(b)
     if not ia or not ib or ia in words.neutral_intents or ib in words.neutral_intents:
@@ -157,7 +159,7 @@ def _area(name: str | None) -> str:
     return load_words().areas.get(name, name).casefold()
 
 
-def _place(a: Claim, b: Claim) -> Relation:
+def _place(a: ClaimLike, b: ClaimLike) -> Relation:
     """The same place, or a governorate and a place inside it, agree; places in two different
     areas compete; two towns of one area say nothing about each other."""
     pa, pb = (a.canonical or "").casefold(), (b.canonical or "").casefold()
@@ -186,7 +188,7 @@ def _near_report(s: Sourced) -> bool:
     return abs((said - printed).days) <= INCIDENT_DAYS
 
 
-def _time(a: Claim, b: Claim) -> Relation:
+def _time(a: ClaimLike, b: ClaimLike) -> Relation:
     va, vb = a.value or "", b.value or ""
     if len(va) < 10 or len(vb) < 10:
         return Relation.NEUTRAL
@@ -219,20 +221,35 @@ def stance(a: Sourced, theirs: Sequence[Sourced], own: Sequence[Sourced] = ()) -
     about something else: an origin giving "8" and "22" is not disputed over its 8 by one giving
     22); then an update; else nothing.
     """
-    found = {relation(a, b) for b in theirs}
-    if Relation.CONTRADICTS in found:
+    found = _raw_stance(a, theirs)
+    if found is Relation.COMPETES and any(
+        _same_answer(mine, b) for mine in own if mine.signature != a.signature for b in theirs
+    ):
+        return Relation.NEUTRAL
+    return found
+
+
+def _raw_stance(a: Sourced, theirs: Sequence[Sourced]) -> Relation:
+    """`stance` before the shared-answer exception (which depends on a's origin)."""
+    supports = contradicts = competes = updates = False
+    for b in theirs:
+        r = relation(a, b)
+        if r is Relation.SUPPORTS:
+            supports = True
+        elif r is Relation.CONTRADICTS:
+            contradicts = True
+        elif r is Relation.COMPETES:
+            competes = True
+        elif r is Relation.UPDATES:
+            updates = True
+    if contradicts:
         # an origin that says both a thing and its denial reports both sides: no stance
-        return Relation.NEUTRAL if Relation.SUPPORTS in found else Relation.CONTRADICTS
-    if Relation.SUPPORTS in found:
+        return Relation.NEUTRAL if supports else Relation.CONTRADICTS
+    if supports:
         return Relation.SUPPORTS
-    if Relation.COMPETES in found:
-        shared = any(
-            _same_answer(mine, b) for mine in own if mine.signature != a.signature for b in theirs
-        )
-        return Relation.NEUTRAL if shared else Relation.COMPETES
-    if Relation.UPDATES in found:
-        return Relation.UPDATES
-    return Relation.NEUTRAL
+    if competes:
+        return Relation.COMPETES
+    return Relation.UPDATES if updates else Relation.NEUTRAL
 
 
 def _same_answer(a: Sourced, b: Sourced) -> bool:
@@ -272,20 +289,36 @@ class Stances:
             vid = voice_ids.setdefault(said, len(voice_ids))
             self.voice[key] = vid
             self.voices.setdefault(vid, []).append(key)
-        self._memo: dict[tuple[str, int, int], Relation] = {}
+        self._raw: dict[tuple[str, int], Relation] = {}
+        self._borne: dict[tuple[str, int], frozenset[str]] = {}
 
     def of(self, a: Sourced, other: str) -> Relation:
         """What origin `other` says about claim a."""
         return self.of_voice(a, self.voice[other])
 
     def of_voice(self, a: Sourced, vid: int) -> Relation:
-        """What the origins of voice `vid` say about claim a."""
-        own = self.voice.get(a.origin.key, -1)
-        key = (a.signature, own, vid)
-        found = self._memo.get(key)
+        """What the origins of voice `vid` say about claim a (as `stance`, remembered)."""
+        key = (a.signature, vid)
+        found = self._raw.get(key)
+        if found is None:
+            found = self._raw[key] = _raw_stance(a, self.origins[self.voices[vid][0]])
+        if found is Relation.COMPETES and any(
+            sig != a.signature for sig in self._borne_out(a.origin.key, vid)
+        ):
+            return Relation.NEUTRAL  # the voice shares another answer with a's origin
+        return found
+
+    def _borne_out(self, origin: str, vid: int) -> frozenset[str]:
+        """The signatures of `origin`'s claims that voice `vid` bears out (same answer)."""
+        key = (origin, vid)
+        found = self._borne.get(key)
         if found is None:
             theirs = self.origins[self.voices[vid][0]]
-            found = self._memo[key] = stance(a, theirs, self.origins.get(a.origin.key, ()))
+            found = self._borne[key] = frozenset(
+                mine.signature
+                for mine in self.origins.get(origin, ())
+                if any(_same_answer(mine, b) for b in theirs)
+            )
         return found
 
 

@@ -13,16 +13,16 @@ CSV records in the clustering of all articles.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import Any
 
+from workbench.align.claimview import ClaimLike
 from workbench.align.events import Likeness, find_events
 from workbench.align.profiles import LEAD_CHARS, ArticleHead, profiles
 from workbench.align.run import DEFAULT_WINDOW_DAYS, claims_by_article, compute_alignment
-from workbench.models import Claim
 from workbench.store import Store
 
 EVENT_F1_TARGET = ">= 0.90"
@@ -75,7 +75,7 @@ def part_of(day: str | None) -> str:
 
 def _clusters(
     heads: list[ArticleHead],
-    claims: dict[int, list[Claim]],
+    claims: Mapping[int, Sequence[ClaimLike]],
     keep: Callable[[ArticleHead], bool],
     how: Likeness | None,
     window_days: int,

@@ -1,4 +1,4 @@
-"""Claim groups: inside one event, the claims that answer one question.
+"""ClaimLike groups: inside one event, the claims that answer one question.
 
 Casualty counts form one group per outcome and subject class ("soldiers killed", "civilians
 killed", "people injured"); a nationality in the subject splits soldiers and fighters ("Russian
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
 from workbench.align.origins import Sourced
-from workbench.models import Claim
 
 OUTCOMES = ("killed", "injured", "missing", "captured", "displaced")
 CLASS_BUCKETS = {"civilian": "civilian", "military": "military", "armed-group": "armed-group"}
@@ -50,7 +50,7 @@ class Draft:
         return f"{event_key}/{self.question}"
 
 
-def _bucket(claim: Claim) -> str:
+def _bucket(claim: ClaimLike) -> str:
     return CLASS_BUCKETS.get(claim.subject_class or "", "people")
 
 
@@ -111,7 +111,7 @@ def _casualty_questions(members: Sequence[Sourced]) -> dict[int, tuple[str, str]
     return out
 
 
-def _question(claim: Claim) -> str:
+def _question(claim: ClaimLike) -> str:
     if claim.kind == "actor":
         return f"actor/{claim.role}" if claim.role in ("perpetrator", "target") else "actor"
     return claim.kind

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
 from workbench.align.profiles import ArticleHead
 from workbench.extract.attribution import canonical_outlet
-from workbench.models import Claim
 
 _TOKEN = re.compile(r"[\w'’.-]+")
 
@@ -35,7 +35,7 @@ class Origin:
 class Sourced:
     """A claim with where it came from: its origin, the outlet that printed it, and when."""
 
-    claim: Claim
+    claim: ClaimLike
     origin: Origin
     outlet: str
     when: str  # publication date (or date-time) of its article; "" when unknown
@@ -86,6 +86,7 @@ def normal_name(name: str) -> str:
     return joined
 
 
+@lru_cache(maxsize=65536)
 def is_unnamed(name: str) -> bool:
     words = load_words()
     folded = " ".join(name.split()).casefold()
@@ -130,7 +131,7 @@ def outlet_origins(heads: Iterable[ArticleHead]) -> dict[int, Origin]:
 
 
 def claim_origin(
-    claim: Claim, head: ArticleHead, outlet: Origin, printed_by: str | None = None
+    claim: ClaimLike, head: ArticleHead, outlet: Origin, printed_by: str | None = None
 ) -> Origin:
     """The origin of one claim printed in `head` (whose outlet origin is `outlet`).
 
@@ -149,6 +150,7 @@ def claim_origin(
     return Origin("named:" + normal_name(last), _display(last))
 
 
+@lru_cache(maxsize=65536)
 def _display(name: str) -> str:
     words = load_words()
     folded = " ".join(name.split()).casefold()
@@ -207,11 +209,11 @@ def _same_name(key: str) -> str:
 
 def attribute(
     heads: Sequence[ArticleHead],
-    claims: Mapping[int, Sequence[Claim]],
+    claims: Mapping[int, Sequence[ClaimLike]],
     outlets: Mapping[int, Origin],
 ) -> list[Sourced]:
     """The claims of one event's articles, each with its origin (unified within the event)."""
-    raw: list[tuple[Claim, Origin, ArticleHead]] = []
+    raw: list[tuple[ClaimLike, Origin, ArticleHead]] = []
     printed: dict[int, str] = {}
     for head in heads:
         outlet = outlets[head.id]

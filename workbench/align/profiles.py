@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
-from workbench.models import Claim
 
 LEAD_CHARS = 300  # how much of the text counts as the lead
 EARLY_WEIGHT = 20.0  # a place named at the very start counts 1 + this; later ones less ...
@@ -88,13 +88,13 @@ def _next_to_month(words: list[str], i: int, months: frozenset[str]) -> bool:
     return (i > 0 and words[i - 1] in months) or (i + 1 < len(words) and words[i + 1] in months)
 
 
-def _weight(claim: Claim) -> float:
+def _weight(claim: ClaimLike) -> float:
     """Places said early weigh more: the headline and lead name where the incident happened."""
     at = claim.span_start if claim.span_start is not None else claim.start
     return 1.0 + EARLY_WEIGHT * math.exp(-at / EARLY_CHARS)
 
 
-def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
+def profile(head: ArticleHead, claims: Sequence[ClaimLike]) -> ArticleProfile:
     words = load_words()
     govs: dict[str, float] = {}
     first_at: dict[str, int] = {}
@@ -136,6 +136,8 @@ def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
     )
 
 
-def profiles(heads: Iterable[ArticleHead], claims: dict[int, list[Claim]]) -> list[ArticleProfile]:
+def profiles(
+    heads: Iterable[ArticleHead], claims: Mapping[int, Sequence[ClaimLike]]
+) -> list[ArticleProfile]:
     """Profiles of the articles that have claims (an article without any joins no event)."""
     return [profile(h, claims[h.id]) for h in heads if claims.get(h.id)]

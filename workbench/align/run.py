@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing as mp
+import os
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.align.agreement import Stances, group_status
+from workbench.align.claimview import COLUMNS, ClaimLike, ClaimView
 from workbench.align.events import Likeness, find_events
 from workbench.align.groups import group_claims
-from workbench.align.origins import attribute, outlet_origins
-from workbench.align.profiles import LEAD_CHARS, ArticleHead, profiles
-from workbench.align.suggestions import suggest
-from workbench.models import Claim, ClaimGroup, Event, Suggestion
+from workbench.align.origins import Origin, attribute, outlet_origins
+from workbench.align.profiles import LEAD_CHARS, ArticleHead, ArticleProfile, profiles
+from workbench.align.suggestions import judge_group
+from workbench.models import ClaimGroup, Event, Suggestion
 from workbench.store import Store
 
 DEFAULT_WINDOW_DAYS = 3
+POOL_MIN_EVENTS = 2000  # fewer events than this are judged in this process (a pool costs ~0.1 s)
 
 
 @dataclass
@@ -35,6 +40,7 @@ class AlignReport:
     verdicts: Counter[str] = field(default_factory=Counter)
     status_changes: int = 0  # groups found again whose status changed
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, align, save
 
     def summary(self) -> str:
         statuses = ", ".join(
@@ -63,41 +69,101 @@ class Alignment:
 
 def compute_alignment(
     heads: list[ArticleHead],
-    claims: dict[int, list[Claim]],
+    claims: Mapping[int, Sequence[ClaimLike]],
     stored: dict[str, list[int]],
     *,
     window_days: int = DEFAULT_WINDOW_DAYS,
     how: Likeness | None = None,
+    workers: int = 1,
 ) -> Alignment:
-    """The whole alignment from articles and their claims (a pure function of its inputs)."""
-    result = Alignment()
+    """The whole alignment from articles and their claims (a pure function of its inputs).
+
+    Events are found in this process; their groups and suggestions are worked out by `workers`
+    forked processes when there are many events (the result is the same either way).
+    """
     outlets = outlet_origins(heads)
     found = find_events(profiles(heads, claims), stored, window_days=window_days, how=how)
-    for event, members in found:
-        result.events.append(event)
-        sourced = attribute([m.head for m in members], claims, outlets)
-        for draft in group_claims(sourced):
-            stances = Stances(draft.members)
-            suggestions = suggest(draft.members, stances)
-            disputed = any(s.verdict == "disputed" for s in suggestions)
+    result = Alignment(events=[event for event, _ in found])
+    for event_groups, suggestions in _judge_all(found, claims, outlets, workers):
+        for key, (event_key, kind, label, status, claim_ids) in event_groups:
             result.groups.append(
                 ClaimGroup(
-                    key=draft.key(event.key),
-                    event_key=event.key,
-                    kind=draft.kind,  # type: ignore[arg-type]
-                    label=draft.label,
-                    status=group_status(draft.members, stances, disputed=disputed),  # type: ignore[arg-type]
-                    claim_ids=sorted(s.claim_id for s in draft.members),
+                    key=key,
+                    event_key=event_key,
+                    kind=kind,
+                    label=label,
+                    status=status,
+                    claim_ids=claim_ids,
                 )
             )
-            result.suggestions.extend(suggestions)
+        result.suggestions.extend(
+            Suggestion(claim_id=c, verdict=v, reason=r, origins=o) for c, v, r, o in suggestions
+        )
     return result
 
 
-def claims_by_article(store: Store) -> dict[int, list[Claim]]:
-    """Every claim, by article id, each article's in text order."""
-    claims: dict[int, list[Claim]] = {}
-    for claim in store.claims_for_alignment():
+# What one worker returns for a share of the events: the groups (key, (event key, kind, label,
+# status, claim ids)) and the suggestions (claim id, verdict, reason, origins), as plain tuples.
+GroupRow = tuple[str, tuple[str, Any, str, Any, list[int]]]
+SuggestionRow = tuple[int, Any, str, list[str]]
+Share = tuple[list[GroupRow], list[SuggestionRow]]
+_SHARED: tuple[Sequence[tuple[Event, list[ArticleProfile]]], Mapping[int, Sequence[ClaimLike]],
+               Mapping[int, Origin]] | None = None  # fmt: skip
+
+
+def _judge_events(
+    found: Sequence[tuple[Event, list[ArticleProfile]]],
+    claims: Mapping[int, Sequence[ClaimLike]],
+    outlets: Mapping[int, Origin],
+) -> Share:
+    """Groups, statuses and suggestions of some events."""
+    groups: list[GroupRow] = []
+    rows: list[SuggestionRow] = []
+    for event, members in found:
+        sourced = attribute([m.head for m in members], claims, outlets)
+        for draft in group_claims(sourced):
+            stances = Stances(draft.members)
+            judged = judge_group(draft.members, stances)
+            disputed = any(verdict == "disputed" for _, verdict, _, _ in judged)
+            status = group_status(draft.members, stances, disputed=disputed)
+            ids = sorted(s.claim_id for s in draft.members)
+            groups.append((draft.key(event.key), (event.key, draft.kind, draft.label, status, ids)))
+            rows.extend(judged)
+    return groups, rows
+
+
+def _judge_share(share: tuple[int, int]) -> Share:
+    """A worker's share of the events (inherited from the parent when the pool forked)."""
+    assert _SHARED is not None
+    found, claims, outlets = _SHARED
+    return _judge_events(found[share[0] : share[1]], claims, outlets)
+
+
+def _judge_all(
+    found: Sequence[tuple[Event, list[ArticleProfile]]],
+    claims: Mapping[int, Sequence[ClaimLike]],
+    outlets: Mapping[int, Origin],
+    workers: int,
+) -> list[Share]:
+    """The events judged in this process, or in `workers` forked ones in event order."""
+    if workers <= 1 or len(found) < POOL_MIN_EVENTS or "fork" not in mp.get_all_start_methods():
+        return [_judge_events(found, claims, outlets)]
+    global _SHARED
+    size = -(-len(found) // (workers * 4))  # a few shares each, so none waits on a slow one
+    shares = [(i, min(i + size, len(found))) for i in range(0, len(found), size)]
+    _SHARED = (found, claims, outlets)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            return list(pool.imap(_judge_share, shares))
+    finally:
+        _SHARED = None
+
+
+def claims_by_article(store: Store) -> dict[int, list[ClaimLike]]:
+    """Every claim, by article id, each article's in text order (as light `ClaimView`s)."""
+    claims: dict[int, list[ClaimLike]] = {}
+    for row in store.claim_rows(COLUMNS):
+        claim = ClaimView.from_row(row)
         assert claim.article_id is not None
         claims.setdefault(claim.article_id, []).append(claim)
     for found in claims.values():
@@ -118,19 +184,29 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def align(store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS) -> AlignReport:
-    """Align everything in the store and save it (events and groups keep their ids by key)."""
+def align(
+    store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS, workers: int | None = None
+) -> AlignReport:
+    """Align everything in the store and save it (events and groups keep their ids by key).
+
+    `workers`: processes for the groups and suggestions of many events (default: one per CPU;
+    fewer than POOL_MIN_EVENTS events stay in this process).
+    """
     with _collector_paused():
-        return _align(store, window_days)
+        return _align(store, window_days, workers or os.cpu_count() or 1)
 
 
-def _align(store: Store, window_days: int) -> AlignReport:
+def _align(store: Store, window_days: int, workers: int) -> AlignReport:
     started = time.perf_counter()
     heads = [ArticleHead(**row) for row in store.article_heads(LEAD_CHARS)]
     claims = claims_by_article(store)
-    result = compute_alignment(heads, claims, store.event_members(), window_days=window_days)
+    stored = store.event_members()
+    read = time.perf_counter()
+    result = compute_alignment(heads, claims, stored, window_days=window_days, workers=workers)
+    computed = time.perf_counter()
     with store.transaction():
         changed = store.save_alignment(result.events, result.groups, result.suggestions)
+    saved = time.perf_counter()
     return AlignReport(
         articles=len(heads),
         aligned_articles=sum(len(e.article_ids) for e in result.events),
@@ -141,5 +217,6 @@ def _align(store: Store, window_days: int) -> AlignReport:
         suggestions=len(result.suggestions),
         verdicts=Counter(s.verdict for s in result.suggestions),
         status_changes=changed,
-        seconds=time.perf_counter() - started,
+        seconds=saved - started,
+        stage_seconds={"read": read - started, "align": computed - read, "save": saved - computed},
     )

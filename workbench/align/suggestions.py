@@ -14,13 +14,14 @@ import math
 from collections.abc import Sequence
 
 from workbench.align.agreement import Relation, Stances, effective_intent, interval
+from workbench.align.claimview import ClaimLike
 from workbench.align.origins import Sourced
-from workbench.models import Claim, Suggestion, VerdictName
+from workbench.models import Suggestion, VerdictName
 
 MAX_NAMED = 3  # origins named per part of a reason before "and N more"
 
 
-def describe(claim: Claim) -> str:
+def describe(claim: ClaimLike) -> str:
     """A claim's value in a few words: "62 killed", "F-16 x2", "deliberate"."""
     if claim.kind == "casualty":
         return f"{count_text(claim)} {claim.outcome or 'killed'}"
@@ -41,10 +42,10 @@ def describe(claim: Claim) -> str:
     return ("not " + text) if claim.negated else text
 
 
-def count_text(claim: Claim) -> str:
+def count_text(claim: ClaimLike) -> str:
     if claim.negated:
         return "none"
-    low, high = interval(claim.model_copy(update={"approximate": False}))
+    low, high = interval(claim, widen=False)
     about = "about " if claim.approximate else ""
     if math.isinf(high):
         return f"at least {int(low)}"
@@ -73,6 +74,19 @@ def _figures(claims: Sequence[Sourced]) -> str:
 
 def suggest(members: Sequence[Sourced], stances: Stances | None = None) -> list[Suggestion]:
     """One suggestion per member claim of a group, in member order."""
+    return [
+        Suggestion(claim_id=c, verdict=v, reason=r, origins=o)
+        for c, v, r, o in judge_group(members, stances)
+    ]
+
+
+Judged = tuple[VerdictName, str, list[str]]
+
+
+def judge_group(
+    members: Sequence[Sourced], stances: Stances | None = None
+) -> list[tuple[int, VerdictName, str, list[str]]]:
+    """`suggest` as plain (claim id, verdict, reason, origins) tuples: what a worker sends back."""
     stances = stances or Stances(members)
     printed_by: dict[str, list[str]] = {}
     for s in members:
@@ -84,15 +98,19 @@ def suggest(members: Sequence[Sourced], stances: Stances | None = None) -> list[
         vid: _Voice([names[k] for k in keys], keys, _figures(stances.origins[keys[0]]))
         for vid, keys in stances.voices.items()
     }
-    judged: dict[tuple[str, str], tuple[VerdictName, str, list[str]]] = {}
-    out: list[Suggestion] = []
+    values: dict[str, str] = {}
+    judged: dict[tuple[str, str], Judged] = {}
+    out: list[tuple[int, VerdictName, str, list[str]]] = []
     for s in members:
         key = (s.signature, s.origin.key)
-        if key not in judged:
+        found = judged.get(key)
+        if found is None:
+            value = values.get(s.signature)
+            if value is None:
+                value = values[s.signature] = describe(s.claim)
             via = [o for o in printed_by[s.origin.key] if o != s.origin.name]
-            judged[key] = _judge(s, via, stances, voices)
-        verdict, reason, origins = judged[key]
-        out.append(Suggestion(claim_id=s.claim_id, verdict=verdict, reason=reason, origins=origins))
+            found = judged[key] = _judge(s, value, via, stances, voices)
+        out.append((s.claim_id, *found))
     return out
 
 
@@ -112,10 +130,10 @@ class _Voice:
 
 
 def _judge(
-    s: Sourced, via: list[str], stances: Stances, voices: dict[int, _Voice]
-) -> tuple[VerdictName, str, list[str]]:
-    """The verdict, reason and origins for one claim (and every claim like it from its origin)."""
-    value = describe(s.claim)
+    s: Sourced, value: str, via: list[str], stances: Stances, voices: dict[int, _Voice]
+) -> Judged:
+    """The verdict, reason and origins for one claim (and every claim like it from its origin);
+    `value` is the claim described."""
     own = s.origin.name
     source = own + (f" via {', '.join(via[:MAX_NAMED])}" if via else "")
     if s.claim.hypothetical:

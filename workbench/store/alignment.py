@@ -6,13 +6,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from workbench.models import Claim, ClaimGroup, Event, Suggestion
+from workbench.models import ClaimGroup, Event, Suggestion
 from workbench.store.base import StoreBase, now
-from workbench.store.claims import _COLUMNS
 
-_CLAIM = TypeAdapter(Claim)
 ALIGNMENT_CACHE_KIB = 256 * 1024  # SQLite page cache while alignment writes
 
 
@@ -149,22 +145,15 @@ class AlignmentQueries(StoreBase):
         self.conn.execute("DELETE FROM suggestions")
         self.conn.execute("DELETE FROM events")  # groups, members and history cascade
 
-    def claims_for_alignment(self) -> Iterator[Claim]:
-        """Every claim, in id order (not position order), as `iter_claims` gives them but faster.
-
-        SQLite writes each row as a JSON object that pydantic validates in one call; rows come in
-        table order, with no sort of the whole table.
-        """
-        fields = ["'id', c.id", "'parent', c.parent_id", "'parent_fingerprint', p.fingerprint"]
-        for name in _COLUMNS:
-            value = f'json(c."{name}")' if name in ("speaker_chain", "hedges") else f'c."{name}"'
-            fields.append(f"'{name}', {value}")
-        sql = (
-            f"SELECT json_object({', '.join(fields)}) FROM claims c"
-            " LEFT JOIN claims p ON p.id = c.parent_id ORDER BY c.id"
+    def claim_rows(self, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """Every claim as a row of `columns` (claims table columns, plus "parent" for the parent's
+        id and "parent_fingerprint" for its fingerprint), in id order, straight from SQLite:
+        JSON lists as text, booleans as 0/1. What alignment reads, a million rows at a time."""
+        special = {"id": "c.id", "parent": "c.parent_id", "parent_fingerprint": "p.fingerprint"}
+        picked = ", ".join(special.get(name, f'c."{name}"') for name in columns)
+        yield from self.conn.execute(
+            f"SELECT {picked} FROM claims c LEFT JOIN claims p ON p.id = c.parent_id ORDER BY c.id"
         )
-        for (row,) in self.conn.execute(sql):
-            yield _CLAIM.validate_json(row)
 
     def event_members(self) -> dict[str, list[int]]:
         """Stored event key -> its article ids (what re-alignment matches new events against)."""

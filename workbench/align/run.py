@@ -21,6 +21,7 @@ from workbench.align.profiles import LEAD_CHARS, ArticleHead, ArticleProfile, pr
 from workbench.align.suggestions import judge_group
 from workbench.models import ClaimGroup, Event, Suggestion
 from workbench.store import Store
+from workbench.store.alignment import SuggestionRow
 
 DEFAULT_WINDOW_DAYS = 3
 POOL_MIN_EVENTS = 2000  # fewer events than this are judged in this process (a pool costs ~0.1 s)
@@ -60,11 +61,19 @@ def _n(count: int, noun: str) -> str:
 
 @dataclass
 class Alignment:
-    """Events, groups and suggestions, computed but not yet stored."""
+    """Events, groups and suggestions, computed but not yet stored. Suggestions are kept as
+    rows (claim id, verdict, reason, origins); `suggestions` makes them models."""
 
     events: list[Event] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
-    suggestions: list[Suggestion] = field(default_factory=list)
+    suggestion_rows: list[SuggestionRow] = field(default_factory=list)
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        return [
+            Suggestion(claim_id=c, verdict=v, reason=r, origins=o)
+            for c, v, r, o in self.suggestion_rows
+        ]
 
 
 def compute_alignment(
@@ -96,16 +105,13 @@ def compute_alignment(
                     claim_ids=claim_ids,
                 )
             )
-        result.suggestions.extend(
-            Suggestion(claim_id=c, verdict=v, reason=r, origins=o) for c, v, r, o in suggestions
-        )
+        result.suggestion_rows.extend(suggestions)
     return result
 
 
 # What one worker returns for a share of the events: the groups (key, (event key, kind, label,
 # status, claim ids)) and the suggestions (claim id, verdict, reason, origins), as plain tuples.
 GroupRow = tuple[str, tuple[str, Any, str, Any, list[int]]]
-SuggestionRow = tuple[int, Any, str, list[str]]
 Share = tuple[list[GroupRow], list[SuggestionRow]]
 _SHARED: tuple[Sequence[tuple[Event, list[ArticleProfile]]], Mapping[int, Sequence[ClaimLike]],
                Mapping[int, Origin]] | None = None  # fmt: skip
@@ -205,7 +211,7 @@ def _align(store: Store, window_days: int, workers: int) -> AlignReport:
     result = compute_alignment(heads, claims, stored, window_days=window_days, workers=workers)
     computed = time.perf_counter()
     with store.transaction():
-        changed = store.save_alignment(result.events, result.groups, result.suggestions)
+        changed = store.save_alignment_rows(result.events, result.groups, result.suggestion_rows)
     saved = time.perf_counter()
     return AlignReport(
         articles=len(heads),
@@ -214,8 +220,8 @@ def _align(store: Store, window_days: int, workers: int) -> AlignReport:
         events=len(result.events),
         groups=len(result.groups),
         statuses=Counter(g.status for g in result.groups),
-        suggestions=len(result.suggestions),
-        verdicts=Counter(s.verdict for s in result.suggestions),
+        suggestions=len(result.suggestion_rows),
+        verdicts=Counter(verdict for _, verdict, _, _ in result.suggestion_rows),
         status_changes=changed,
         seconds=saved - started,
         stage_seconds={"read": read - started, "align": computed - read, "save": saved - computed},

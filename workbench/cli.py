@@ -357,11 +357,16 @@ def align_new(store: Store, extracted: ExtractReport, no_align: bool) -> None:
     type=click.IntRange(min=0, max=365),
     help="Articles at most this many days apart can report one event.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes for many events (default: one per CPU; fewer than 2000 events use one).",
+)
 @db_option
-def align_command(window_days: int, db_path: Path) -> None:
+def align_command(window_days: int, workers: int | None, db_path: Path) -> None:
     """Line claims up across articles: events, claim groups, agreement, suggested verdicts."""
     with open_store(db_path) as store:
-        report = align(store, window_days=window_days)
+        report = align(store, window_days=window_days, workers=workers)
     click.echo(report.summary())
 
 

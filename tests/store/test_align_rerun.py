@@ -9,6 +9,8 @@ from claimkit import save_claims_by_hand
 
 from workbench.align import align
 from workbench.align.claimview import COLUMNS, ClaimView
+from workbench.align.profiles import LEAD_CHARS, ArticleHead
+from workbench.align.run import claims_by_article, compute_alignment
 from workbench.review import mark
 from workbench.store import Store
 
@@ -78,3 +80,18 @@ def test_claim_views_hold_what_the_stored_claims_hold(store: Store, tmp_path: Pa
     (sub,) = [v for v in views if v.parent_fingerprint == "whole"]
     (whole,) = [v for v in views if v.id == sub.parent]
     assert (whole.low, whole.high, whole.approximate, sub.low) == (62, None, True, 5)
+
+
+def test_worker_processes_give_the_same_alignment(store: Store, tmp_path: Path) -> None:
+    for name in ("levant.txt", "steppe.txt", "gulf.txt", "next.txt"):
+        add(store, tmp_path, name)
+    heads = [ArticleHead(**row) for row in store.article_heads(LEAD_CHARS)]
+    claims = claims_by_article(store)
+    here = compute_alignment(heads, claims, {}, workers=1)
+    forked = compute_alignment(heads, claims, {}, workers=2, pool_min=1)
+    assert here.groups and here.suggestion_rows
+    assert (forked.events, forked.groups, forked.suggestion_rows) == (
+        here.events,
+        here.groups,
+        here.suggestion_rows,
+    )

@@ -84,16 +84,19 @@ def compute_alignment(
     window_days: int = DEFAULT_WINDOW_DAYS,
     how: Likeness | None = None,
     workers: int = 1,
+    pool_min: int | None = None,
 ) -> Alignment:
     """The whole alignment from articles and their claims (a pure function of its inputs).
 
     Events are found in this process; their groups and suggestions are worked out by `workers`
-    forked processes when there are many events (the result is the same either way).
+    forked processes when there are `pool_min` events or more (POOL_MIN_EVENTS by default); the
+    result is the same either way.
     """
     outlets = outlet_origins(heads)
     found = find_events(profiles(heads, claims), stored, window_days=window_days, how=how)
     result = Alignment(events=[event for event, _ in found])
-    for event_groups, suggestions in _judge_all(found, claims, outlets, workers):
+    pool_min = POOL_MIN_EVENTS if pool_min is None else pool_min
+    for event_groups, suggestions in _judge_all(found, claims, outlets, workers, pool_min):
         for key, (event_key, kind, label, status, claim_ids) in event_groups:
             result.groups.append(
                 ClaimGroup(
@@ -150,9 +153,10 @@ def _judge_all(
     claims: Mapping[int, Sequence[ClaimLike]],
     outlets: Mapping[int, Origin],
     workers: int,
+    pool_min: int,
 ) -> list[Share]:
     """The events judged in this process, or in `workers` forked ones in event order."""
-    if workers <= 1 or len(found) < POOL_MIN_EVENTS or "fork" not in mp.get_all_start_methods():
+    if workers <= 1 or len(found) < pool_min or "fork" not in mp.get_all_start_methods():
         return [_judge_events(found, claims, outlets)]
     global _SHARED
     size = -(-len(found) // (workers * 4))  # a few shares each, so none waits on a slow one

@@ -177,7 +177,8 @@ def cluster_articles(
     placed = sorted((p for p in articles if p.governorates), key=_order)
     unplaced = sorted((p for p in articles if not p.governorates), key=_order)
     for p in placed + unplaced:
-        window = [None] if p.day is None else range(p.day - window_days, p.day + window_days + 1)
+        reach = min(window_days, _days_reachable(how, placed=bool(p.governorates)))
+        window = [None] if p.day is None else range(p.day - reach, p.day + reach + 1)
         best = best_of(p, candidates(p, window), follow_up=False)
         if best < 0:
             best = len(clusters)
@@ -190,12 +191,24 @@ def cluster_articles(
     for cid, members in enumerate(clusters):
         p = members[0]
         if len(members) == 1 and p.rising and p.day is not None:
-            earlier = range(p.day - window_days, p.day)
+            earlier = range(p.day - window_days, p.day)  # events may hold follow-ups already
             best = best_of(p, [c for c in candidates(p, earlier) if c != cid], follow_up=True)
             if best >= 0:
                 clusters[best].append(p)
                 members.clear()
     return [sorted(c, key=_order) for c in clusters if c]
+
+
+def _days_reachable(how: Likeness, *, placed: bool) -> int:
+    """How many days apart two articles can be and still reach the threshold with every other
+    kind of evidence in their favour (follow-ups aside): no need to look further for events to
+    join (the window bounds it too)."""
+    best = how.same_governorate + how.same_place + how.toll + how.weapon + how.text
+    if not placed:
+        best += how.words  # an article naming no governorate: shared words instead
+    if how.day_apart <= 0:
+        return 10**6
+    return max(0, int((best - how.threshold) / how.day_apart + 1e-9))
 
 
 def _cluster_likeness(

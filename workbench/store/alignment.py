@@ -12,23 +12,13 @@ from workbench.store.base import StoreBase, now
 ALIGNMENT_CACHE_KIB = 256 * 1024  # SQLite page cache while alignment writes
 
 
-def _dumped(
-    cache: dict[str, str], lists: dict[int, tuple[list[str], str]], names: list[str]
-) -> str:
-    """A JSON list of names, each name encoded once per run (they repeat a great deal), and
-    each list object once (`lists` is by id, and holds the list so that its id stays its own)."""
-    seen = lists.get(id(names))
-    if seen is not None:
-        return seen[1]
-    parts = []
-    for name in names:
-        found = cache.get(name)
-        if found is None:
-            found = cache[name] = json.dumps(name, ensure_ascii=False)
-        parts.append(found)
-    text = "[" + ", ".join(parts) + "]"
-    lists[id(names)] = (names, text)
-    return text
+def _dumped(cache: dict[tuple[str, ...], str], names: list[str]) -> str:
+    """A JSON list of names, each distinct list encoded once per run (they repeat a great deal)."""
+    key = tuple(names)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = json.dumps(names, ensure_ascii=False)
+    return found
 
 
 # A suggestion as a row: (claim id, verdict, reason, origins).
@@ -125,13 +115,12 @@ class AlignmentQueries(StoreBase):
             sorted((group_ids[g.key], c) for g in groups for c in g.claim_ids),
         )
         self.conn.execute("DELETE FROM suggestions")
-        names: dict[str, str] = {}
-        lists: dict[int, tuple[list[str], str]] = {}  # one origins list serves many rows
+        dumped: dict[tuple[str, ...], str] = {}
         self.conn.executemany(
             "INSERT INTO suggestions (claim_id, verdict, reason, origins, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             sorted(
-                (claim_id, verdict, reason, _dumped(names, lists, origins), stamp)
+                (claim_id, verdict, reason, _dumped(dumped, origins), stamp)
                 for claim_id, verdict, reason, origins in suggestions
             ),
         )

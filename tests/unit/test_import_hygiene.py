@@ -16,6 +16,7 @@ CORE = [
     "workbench.ingest.text",
     "workbench.report.export_json",
     "workbench.review",
+    "workbench.store.review",
 ]
 FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]
 

@@ -45,6 +45,14 @@ def article_rows(store: Store) -> Any:
         yield row
 
 
+def verdict_rows(store: Store) -> Any:
+    """The whole verdict history in id order, each entry `claim_id, fingerprint, reviewer,
+    verdict, note, at, claim_quote, claim_value`. A claim's current verdict for a reviewer is the
+    latest entry (`verdict` null once cleared)."""
+    for entry in store.iter_verdict_entries():
+        yield entry.model_dump(exclude={"id"})
+
+
 def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) -> int:
     """Write the whole export to `out`; returns the number of articles written."""
     generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
@@ -53,7 +61,7 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
     out.write(f'  "generated_at": {_dump(generated_at)},\n')
     out.write(f'  "tool_version": {_dump(__version__)},\n')
     count = 0
-    rows_for = {"articles": article_rows(store)}
+    rows_for = {"articles": article_rows(store), "verdicts": verdict_rows(store)}
     for i, section in enumerate(SECTIONS):
         out.write(f'  "{section}": [')
         first = True

@@ -1,0 +1,43 @@
+"""Messages more than one screen cares about (small dataclasses, past tense)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from workbench.models import Verdict
+
+
+@dataclass
+class VerdictSaved(Message):
+    """A verdict entry was committed to the history (the screen may now show it as saved)."""
+
+    entry: Verdict
+    undo: bool = False
+
+
+@dataclass
+class ReportWritten(Message):
+    """An export finished: `rows` rows written to `path`."""
+
+    path: Path
+    fmt: str
+    rows: int
+
+
+@dataclass
+class ReportFailed(Message):
+    """An export could not be written; `reason` is one line."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a search result leads: a claim (shown in its group) or a whole article."""
+
+    claim_id: int | None = None
+    article_id: int | None = None

@@ -1,0 +1,121 @@
+"""Export a report: choose the format and the file; it is written by a thread worker with its own
+database connection while a loading indicator shows, then the dialog closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from workbench.report import FORMATS, ReportError, ReportOptions, write_report
+from workbench.store import Store, StoreError
+from workbench.tui.messages import ReportFailed, ReportWritten
+
+SUFFIX = {"json": ".json", "markdown": ".md", "md": ".md", "html": ".html", "csv": ".csv"}
+
+
+def default_name(fmt: str) -> str:
+    return f"workbench-report{SUFFIX.get(fmt, '.' + fmt)}"
+
+
+def export(db_path: Path, fmt: str, target: Path, options: ReportOptions) -> int:
+    """Write the report to `target` (through a temporary file: never a half-written report)."""
+    tmp = target.with_name(target.name + ".part")
+    with Store.open(db_path, create=False) as store:
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                rows = write_report(store, fmt, out, options)
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return rows
+
+
+class ExportScreen(ModalScreen[None]):
+    """The export dialog."""
+
+    BINDINGS = [Binding("escape", "cancel", "close", tooltip="Close without exporting")]
+
+    def __init__(self, db_path: Path, reviewer: str, event_id: int | None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.reviewer = reviewer
+        self.event_id = event_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Static(Text("Export a report", style="bold"), classes="dialog-title")
+            yield Select(
+                [(f, f) for f in FORMATS], value=FORMATS[0], allow_blank=False, id="export-format"
+            )
+            yield Input(default_name(FORMATS[0]), id="export-path")
+            yield Checkbox("only the selected event", id="export-event", value=False)
+            yield Checkbox("only my verdicts", id="export-mine", value=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", id="export", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-event", Checkbox).disabled = self.event_id is None
+        self.query_one(Input).focus()
+
+    @on(Select.Changed, "#export-format")
+    def format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one(Input)
+        old = Path(path.value)
+        if old.name.startswith("workbench-report") or not path.value.strip():
+            path.value = str(old.with_name(default_name(str(event.value))))
+
+    @on(Button.Pressed, "#export")
+    @on(Input.Submitted, "#export-path")
+    def start(self) -> None:
+        fmt = str(self.query_one(Select).value)
+        raw = self.query_one(Input).value.strip()
+        if not raw:
+            self.notify("Give a file to write to.", severity="warning", markup=False)
+            return
+        target = Path(raw).expanduser()
+        options = ReportOptions(
+            event_id=self.event_id if self.query_one("#export-event", Checkbox).value else None,
+            reviewer=self.reviewer if self.query_one("#export-mine", Checkbox).value else None,
+        )
+        self.query_one("#export-dialog").loading = True
+        self.write(fmt, target, options)
+
+    @work(thread=True, exclusive=True, group="export")
+    def write(self, fmt: str, target: Path, options: ReportOptions) -> None:
+        try:
+            rows = export(self.db_path, fmt, target, options)
+        except (ReportError, StoreError) as e:
+            self.post_message(ReportFailed(target, str(e)))
+        except OSError as e:
+            self.post_message(ReportFailed(target, f"cannot write: {e.strerror or e}"))
+        else:
+            self.post_message(ReportWritten(target, fmt, rows))
+
+    def on_report_written(self, message: ReportWritten) -> None:
+        self.notify(
+            f"wrote {message.fmt} report to {message.path} ({message.rows} rows)",
+            title="Exported",
+            markup=False,
+        )
+        self.dismiss(None)
+
+    def on_report_failed(self, message: ReportFailed) -> None:
+        self.query_one("#export-dialog").loading = False
+        self.notify(
+            f"{message.path}: {message.reason}",
+            title="Export failed",
+            severity="error",
+            markup=False,
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,452 @@
+"""The review screen: events and groups on the left, a group's claims in the centre, the evidence
+below, and the keys that record verdicts.
+
+Every database call goes through the app's `StoreThread` from an async worker, so the screen keeps
+drawing while SQLite works. Verdict keys act on the claim highlighted in the claims table, whatever
+pane has the focus; the status line says "saved" only once the entry is committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, Tree
+
+from workbench.review import ReviewError
+from workbench.store.review import FILTERS, EventSummary, GroupSummary, Progress, ReviewRow
+from workbench.tui.data import StoreThread
+from workbench.tui.loader import GroupView, Loader, Pick
+from workbench.tui.messages import Target, VerdictSaved
+from workbench.tui.session import KEEP, Change, ReviewSession
+from workbench.tui.text import literal, status_badge, verdict_text
+from workbench.tui.widgets.claim_table import ClaimTable
+from workbench.tui.widgets.event_tree import EventTree
+from workbench.tui.widgets.evidence import Evidence
+from workbench.tui.widgets.review_header import ReviewHeader
+from workbench.tui.widgets.status_line import StatusLine
+
+ON_CLAIM = {"mark", "accept", "note", "open_article"}
+
+
+def bump(p: Progress, delta: int) -> Progress:
+    return Progress(judged=max(0, min(p.total, p.judged + delta)), total=p.total)
+
+
+class MainScreen(Screen[None]):
+    """Review one group of claims at a time."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    BINDINGS = [
+        Binding("c", "mark('corroborated')", "corroborated", tooltip="Mark the claim corroborated"),
+        Binding("d", "mark('disputed')", "disputed", tooltip="Mark the claim disputed"),
+        Binding("u", "mark('unverified')", "unverified", tooltip="Mark the claim unverified"),
+        Binding("x", "mark('clear')", "clear", tooltip="Clear your verdict on the claim"),
+        Binding("a", "accept", "accept", tooltip="Take the suggested verdict"),
+        Binding("n", "note", "note", tooltip="Write a note on the claim"),
+        Binding("ctrl+z", "undo", "undo", tooltip="Undo your last verdict change (appends)"),
+        Binding(
+            "right_square_bracket",
+            "unreviewed(True)",
+            "next to do",
+            tooltip="Next claim you have not judged",
+        ),  # fmt: skip
+        Binding(
+            "left_square_bracket",
+            "unreviewed(False)",
+            "previous to do",
+            show=False,
+            tooltip="Previous claim you have not judged",
+        ),  # fmt: skip
+        Binding(
+            "j", "step(1)", "next claim", show=False, tooltip="Next claim (into the next group)"
+        ),
+        Binding("k", "step(-1)", "previous claim", show=False, tooltip="Previous claim"),
+        Binding("slash", "search", "search", tooltip="Search claims and articles"),
+        Binding("f", "cycle_filter", "filter", tooltip="Filter: all, conflicts, unreviewed, mine"),
+        Binding("o", "open_article", "article", tooltip="Open the whole article"),
+        Binding("e", "export", "export", tooltip="Export a report"),
+        Binding("r", "refresh", "refresh", tooltip="Reload, showing other reviewers' verdicts"),
+        Binding("tab", "app.focus_next", "next pane", show=False, tooltip="Focus the next pane"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "previous pane",
+            show=False,
+            tooltip="Focus the previous pane",
+        ),  # fmt: skip
+    ]
+
+    def __init__(self, data: StoreThread, reviewer: str) -> None:
+        super().__init__()
+        self.data = data
+        self.reviewer = reviewer
+        self.session = ReviewSession(data, reviewer)
+        self.loader = Loader(data, reviewer)
+        self.filter = "all"
+        self.group: GroupSummary | None = None
+        self.event: EventSummary | None = None
+        self.overall = Progress()
+        self.ready = False
+        self._keys_state: tuple[bool, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield ReviewHeader(self.reviewer, id="header")
+        with Horizontal(id="panes"):
+            yield EventTree(id="events")
+            with Vertical(id="centre"):
+                yield Static(id="group-title")
+                yield ClaimTable(id="claims")
+                yield Evidence(id="evidence")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def event_tree(self) -> EventTree:
+        return self.query_one(EventTree)
+
+    @property
+    def claim_table(self) -> ClaimTable:
+        return self.query_one(ClaimTable)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def current(self) -> ReviewRow | None:
+        """The claim highlighted in the claims table (None while the screen is not built)."""
+        tables = self.query(ClaimTable)
+        return tables.first().current if tables else None
+
+    def on_mount(self) -> None:
+        self.event_tree.loading = True
+        self.claim_table.focus()
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="load")
+    async def reload(self, group_id: int | None = None, pick: Pick = "first") -> None:
+        """Load the events (and the group to show) afresh; keeps the current group if it can."""
+        if group_id is None and self.group is not None:
+            group_id = self.group.id
+            current = self.current
+            pick = current.claim.id if current and current.claim.id is not None else "first"
+        try:
+            view = await self.loader.everything(self.filter, group_id)
+        except Exception as e:  # noqa: BLE001 - shown as one line; the app keeps running
+            self.status.say(f"cannot read the database: {e}")
+            self.notify(str(e), title="Database", severity="error", markup=False)
+            self.event_tree.loading = False
+            return
+        self.overall = view.overall
+        self.event_tree.show_events(view.events)
+        for event_id, groups in view.groups.items():
+            self.event_tree.fill(event_id, groups)
+        self.event_tree.loading = False
+        if not self.ready:
+            self.status.say(
+                Text("? every key · / search · f filter · ] next claim to judge", "dim")
+            )
+        self.ready = True
+        if view.group is None:
+            self.show_group(None)
+            self.status.say(
+                "Nothing to review: no claim groups yet (run extraction and alignment)."
+                if self.filter == "all"
+                else f"No group matches the filter {self.filter!r} (press f)."
+            )
+            return
+        self.show_group(view.group, pick)
+
+    def show_group(self, view: GroupView | None, pick: Pick = "first") -> None:
+        """Show a loaded group: the tree cursor on it, its claims, the evidence of one claim."""
+        title = self.query_one("#group-title", Static)
+        header = self.query_one(ReviewHeader)
+        if view is None:
+            self.group, self.event = None, None
+            self.claim_table.show([], "")
+            title.update(Text(""))
+            header.set_progress(self.overall, Progress())
+            self.query_one(Evidence).show(None, None)
+            self.keys_may_have_changed()
+            return
+        self.group, self.event = view.group, view.event
+        self.event_tree.update_group(view.group)
+        self.event_tree.update_event(view.event)
+        node = self.event_tree.group_node(view.group.id)
+        if node is not None:
+            self.event_tree.go_to(node)
+        title.update(
+            Text.assemble(
+                status_badge(view.group.status),
+                " ",
+                literal(view.group.label, "bold"),
+                (f"  {view.group.kind}", "dim"),
+                "  ",
+                literal(view.event.label, "italic"),
+            )
+        )
+        header.set_progress(self.overall, view.event.progress)
+        self.claim_table.show(
+            view.rows, view.group.kind, claim_id=self.loader.pick_claim(view.rows, pick)
+        )
+        self.show_evidence()
+        self.keys_may_have_changed()
+
+    @work(exclusive=True, group="group")
+    async def open_group(self, group_id: int, pick: Pick = "first") -> None:
+        """Show another group (filling its event in the tree first when needed)."""
+        view = await self.loader.group(group_id)
+        if view is None:
+            self.status.say("That group is gone: press r to reload.")
+            return
+        if (
+            view.event.id in self.event_tree.event_ids()
+            and view.event.id not in self.event_tree.filled
+        ):
+            groups = await self.loader.groups(view.event.id, self.filter)
+            self.event_tree.fill(view.event.id, groups)
+        if self.event_tree.group_node(group_id) is None:
+            # the filter hides it: show everything, then the group
+            self.filter = "all"
+            self.query_one(ReviewHeader).set_filter(self.filter)
+            self.reload(group_id, pick)
+            return
+        self.show_group(view, pick)
+
+    @work(exclusive=True, group="event")
+    async def fill_event(self, event_id: int) -> None:
+        groups = await self.loader.groups(event_id, self.filter)
+        self.event_tree.fill(event_id, groups)
+
+    @work(exclusive=True, group="evidence")
+    async def show_evidence(self) -> None:
+        row = self.current
+        article = await self.data.article(row.claim.article_id or 0) if row else None
+        if row is self.current:
+            self.query_one(Evidence).show(row, article)
+
+    @on(Tree.NodeExpanded, "#events")
+    def event_opened(self, message: Tree.NodeExpanded[Any]) -> None:
+        data = message.node.data
+        if isinstance(data, EventSummary) and data.id not in self.event_tree.filled:
+            self.fill_event(data.id)
+
+    @on(Tree.NodeHighlighted, "#events")
+    def group_highlighted(self, message: Tree.NodeHighlighted[Any]) -> None:
+        data = message.node.data
+        if isinstance(data, GroupSummary) and (self.group is None or data.id != self.group.id):
+            self.open_group(data.id)
+
+    @on(DataTable.RowHighlighted, "#claims")
+    def claim_highlighted(self) -> None:
+        self.show_evidence()
+        self.keys_may_have_changed()
+
+    @on(DataTable.RowSelected, "#claims")
+    def claim_selected(self) -> None:
+        self.action_open_article()
+
+    # -- verdicts ------------------------------------------------------------------------------
+
+    def keys_may_have_changed(self) -> None:
+        """Redraw the footer only when what `check_action` answers has changed (a footer
+        redraw costs more than moving the cursor)."""
+        row = self.current
+        state = (row is not None, row is not None and row.suggestion is not None,
+                 self.session.can_undo, self.group is not None)  # fmt: skip
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ON_CLAIM and self.current is None:
+            return False
+        if action == "accept":
+            row = self.current
+            return row is not None and row.suggestion is not None
+        if action == "undo":
+            return self.session.can_undo
+        if action in ("step", "unreviewed"):
+            return self.group is not None
+        return True
+
+    def action_mark(self, verdict: str) -> None:
+        row = self.current
+        if row is not None and row.claim.id is not None:
+            self.record(row.claim.id, None if verdict == "clear" else verdict)
+
+    def action_accept(self) -> None:
+        row = self.current
+        if row is not None and row.suggestion is not None and row.claim.id is not None:
+            self.record(row.claim.id, row.suggestion.verdict)
+
+    def action_note(self) -> None:
+        from workbench.tui.screens.note import NoteScreen
+
+        row = self.current
+        if row is None or row.claim.id is None:
+            return
+        claim_id = row.claim.id
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.record(claim_id, KEEP, note=note.strip() or None)
+
+        self.app.push_screen(NoteScreen(row, row.mine.note if row.mine else None), done)
+
+    def action_undo(self) -> None:
+        self.record_undo()
+
+    @work(group="verdicts")
+    async def record(self, claim_id: int, verdict: Any, note: Any = KEEP) -> None:
+        """Record a verdict change; the status line says saved only after the commit."""
+        self.status.saving(f"claim {claim_id}")
+        try:
+            change = await self.session.record(claim_id, verdict, note=note)
+        except ReviewError as e:
+            self.status.not_saved(str(e))
+            self.notify(str(e), title="Verdict not saved", severity="error", markup=False)
+            return
+        self.changed(change, undo=False)
+
+    @work(group="verdicts")
+    async def record_undo(self) -> None:
+        self.status.saving("undo")
+        try:
+            change = await self.session.undo()
+        except ReviewError as e:
+            self.status.not_saved(str(e))
+            self.notify(str(e), title="Undo not saved", severity="error", markup=False)
+            return
+        if change is not None:
+            self.changed(change, undo=True)
+            if not any(r.claim.id == change.claim_id for r in self.claim_table.rows_shown):
+                place = await self.loader.place_of(change.claim_id)
+                if place is not None:
+                    self.open_group(place[1], change.claim_id)
+
+    def changed(self, change: Change, *, undo: bool) -> None:
+        """Show a committed change: the row, the counts, and "saved"."""
+        before = change.before is not None and change.before.verdict is not None
+        after = change.after.verdict is not None
+        delta = int(after) - int(before)
+        self.overall = bump(self.overall, delta)
+        for row in self.claim_table.rows_shown:
+            if row.claim.id == change.claim_id:
+                self.claim_table.replace_row(replace(row, mine=change.after))
+                if self.group is not None and self.event is not None and delta:
+                    self.group = replace(self.group, progress=bump(self.group.progress, delta))
+                    self.event = replace(self.event, progress=bump(self.event.progress, delta))
+                    self.event_tree.update_group(self.group)
+                    self.event_tree.update_event(self.event)
+        self.query_one(ReviewHeader).set_progress(
+            self.overall, self.event.progress if self.event else None
+        )
+        what = Text(f"{'undone: ' if undo else ''}claim {change.claim_id} → ")
+        what.append_text(verdict_text(change.after.verdict))
+        if change.after.note:
+            what.append(" with a note", style="dim")
+        what.append(f"  {change.after.at[11:19]} UTC", style="dim")
+        self.status.saved(what)
+        self.post_message(VerdictSaved(change.after, undo=undo))
+        self.show_evidence()
+        self.keys_may_have_changed()
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        """j/k: the next or previous claim, into the next or previous group at the ends."""
+        table = self.claim_table
+        row = table.cursor_row + delta
+        if 0 <= row < table.row_count:
+            table.move_cursor(row=row, animate=False)
+        elif self.group is not None:
+            self.step_group(delta > 0)
+
+    @work(exclusive=True, group="step")
+    async def step_group(self, forward: bool) -> None:
+        if self.group is None:
+            return
+        place = await self.loader.adjacent(self.group.id, self.filter, forward=forward)
+        if place is None:
+            self.status.say("This is the last group." if forward else "This is the first group.")
+            return
+        self.open_group(place[1], "first" if forward else "last")
+
+    def action_unreviewed(self, forward: bool) -> None:
+        """] and [: the next or previous claim this reviewer has not judged."""
+        rows = self.claim_table.rows_shown
+        here = self.claim_table.cursor_row
+        order = range(here + 1, len(rows)) if forward else range(here - 1, -1, -1)
+        for i in order:
+            if not rows[i].judged:
+                self.claim_table.move_cursor(row=i, animate=False)
+                return
+        self.find_unreviewed(forward)
+
+    @work(exclusive=True, group="step")
+    async def find_unreviewed(self, forward: bool) -> None:
+        gid = self.group.id if self.group else None
+        place = await self.loader.adjacent(gid, self.filter, forward=forward, unreviewed=True)
+        if place is None:
+            self.status.say(f"No claim left that you have not judged (filter: {self.filter}).")
+            return
+        self.open_group(place[1], "unreviewed" if forward else "last-unreviewed")
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.query_one(ReviewHeader).set_filter(self.filter)
+        self.status.say(f"filter: {self.filter}")
+        self.reload()
+
+    def action_refresh(self) -> None:
+        self.status.say("reloaded")
+        self.reload()
+
+    # -- other screens -------------------------------------------------------------------------
+
+    def action_open_article(self) -> None:
+        from workbench.tui.screens.article import ArticleScreen
+
+        row = self.current
+        if row is not None and row.claim.article_id is not None:
+            self.app.push_screen(ArticleScreen(self.data, row.claim.article_id, row.claim))
+
+    def action_search(self) -> None:
+        from workbench.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.data), self.go_to_target)
+
+    def go_to_target(self, target: Target | None) -> None:
+        from workbench.tui.screens.article import ArticleScreen
+
+        if target is None:
+            return
+        if target.claim_id is not None:
+            self.jump_to_claim(target.claim_id)
+        elif target.article_id is not None:
+            self.app.push_screen(ArticleScreen(self.data, target.article_id, None))
+
+    @work(exclusive=True, group="step")
+    async def jump_to_claim(self, claim_id: int) -> None:
+        place = await self.loader.place_of(claim_id)
+        if place is None:
+            self.notify(f"claim {claim_id} is in no group yet", severity="warning", markup=False)
+            return
+        self.open_group(place[1], claim_id)
+
+    def action_export(self) -> None:
+        from workbench.tui.screens.export import ExportScreen
+
+        event_id = self.event.id if self.event else None
+        self.app.push_screen(ExportScreen(self.data.path, self.reviewer, event_id))

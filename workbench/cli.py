@@ -340,14 +340,22 @@ def review(reviewer: str | None, db_path: Path) -> None:
 
 @main.command()
 @click.argument("claim_id", type=int)
-@click.argument("verdict", type=click.Choice(["corroborated", "disputed", "unverified", "clear"]))
+@click.argument(
+    "verdict",
+    type=click.Choice(["corroborated", "disputed", "unverified", "clear"]),
+    metavar="VERDICT",
+)
 @click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
 @reviewer_option
 @db_option
 def mark(
     claim_id: int, verdict: str, note: str | None, reviewer: str | None, db_path: Path
 ) -> None:
-    """Record a verdict on a claim (as the review UI does). Exit 1 for an unknown claim."""
+    """Record a verdict on a claim, as the review UI does.
+
+    VERDICT is corroborated, disputed, unverified or clear. Exit status: 0 when recorded, 1 for an
+    unknown claim or a database that cannot be written, 2 for usage errors.
+    """
     from workbench.review import ReviewError, default_reviewer
     from workbench.review import mark as record
 

@@ -42,8 +42,8 @@ def test_mark_records_a_verdict_through_the_review_function(run, built: Built) -
     ] * 2  # fmt: skip
     assert [(v["reviewer"], v["verdict"]) for v in verdicts] == [("ana", "disputed"), ("bob", None)]
     assert verdicts[0]["fingerprint"] == "fp-levant-killed"
-    assert verdicts[0]["claim_value"] == {"kind": "casualty", "outcome": "killed",
-                                          "subject": "civilians", "low": 23, "high": 23}  # fmt: skip
+    value = {"kind": "casualty", "outcome": "killed", "subject": "civilians", "low": 23, "high": 23}
+    assert verdicts[0]["claim_value"] == value
 
 
 @pytest.mark.parametrize(

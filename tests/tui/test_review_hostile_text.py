@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.style import Style
-from textual.content import Content
 
 from workbench.tui.app import ReviewApp
 from workbench.tui.screens.article import ArticleScreen
+from workbench.tui.widgets.evidence import Evidence
 
 from .conftest import main_screen, settle
 from .corpus import HOSTILE_OUTLET, HOSTILE_SENTENCE, Built
@@ -48,16 +48,12 @@ async def test_hostile_text_is_shown_literally(built: Built) -> None:
         assert shown(HOSTILE_OUTLET).startswith(cell.rstrip("…"))
         assert_plain(outlet)
 
-        body = screen.query_one("#evidence-body").render()
-        assert isinstance(body, Content)
-        assert shown(HOSTILE_SENTENCE) in body.plain
-        assert "\x1b" not in body.plain
-        assert_plain(body)
-        head = screen.query_one("#evidence-head").render()
-        assert isinstance(head, Content)
-        assert shown(HOSTILE_OUTLET) in head.plain
-        assert "[@click=app.quit]Officials[/]" in head.plain  # the speaker and the reason
-        assert_plain(head)
+        evidence = screen.query_one(Evidence).text
+        assert shown(HOSTILE_SENTENCE) in evidence.plain
+        assert shown(HOSTILE_OUTLET) in evidence.plain
+        assert "[@click=app.quit]Officials[/]" in evidence.plain  # the speaker and the reason
+        assert "\x1b" not in evidence.plain
+        assert_plain(evidence)
 
         event = screen.event_tree.event_node(built.events["hostile"])
         assert event is not None
@@ -68,8 +64,7 @@ async def test_hostile_text_is_shown_literally(built: Built) -> None:
         await pilot.press("d", "n", *"[/] [link=x]y")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        head = screen.query_one("#evidence-head").render()
-        assert "Your note: [/] [link=x]y" in str(head)
+        assert "Your note: [/] [link=x]y" in screen.query_one(Evidence).text.plain
 
         await pilot.press("o")
         await settle(pilot)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
+from workbench.tui.widgets.evidence import Evidence
 
 from .conftest import main_screen, settle
 from .corpus import Built
@@ -78,14 +79,18 @@ async def test_accept_takes_the_suggestion(built: Built) -> None:
         await pilot.press("a")
         await settle(pilot)
         assert history(built) == [(built.claims["meridian-killed"], "corroborated", None)]
-        # on a claim without a suggestion the key is hidden and does nothing
+        # on a claim without a suggestion the key says so and records nothing
         await pilot.press("j", "j")
         await settle(pilot)
         assert screen.current is not None and screen.current.suggestion is None
-        assert screen.check_action("accept", ()) is False
         await pilot.press("a")
         await settle(pilot)
         assert len(history(built)) == 1
+        assert "No suggestion for this claim" in str(screen.status.render())
+        # in a group without any suggestion the key is hidden
+        screen.open_group(built.groups["th-children"])
+        await settle(pilot)
+        assert screen.check_action("accept", ()) is False
 
 
 async def test_verdict_keys_act_on_the_claim_whatever_pane_has_focus(built: Built) -> None:
@@ -174,5 +179,23 @@ async def test_note_is_written_in_a_modal_and_keeps_the_verdict(built: Built) ->
         await settle(pilot)
         assert history(built)[2:] == [(first, "corroborated", "Monitor [/] says 18")]
         screen = main_screen(app)
-        head = screen.query_one("#evidence-head").render()
-        assert "Your note: Monitor [/] says 18" in str(head)
+        assert "Your note: Monitor [/] says 18" in screen.query_one(Evidence).text.plain
+
+
+async def test_a_verdict_that_cannot_be_saved_is_shown_as_not_saved(built: Built) -> None:
+    app = ReviewApp(built.path, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        first = built.claims["meridian-killed"]
+        # meanwhile, re-extraction in another process removed the claim
+        with Store.open(built.path) as other, other.transaction():
+            other.conn.execute("DELETE FROM claims WHERE id = ?", (first,))
+        await pilot.press("d")
+        await settle(pilot)
+        status = str(screen.status.render())
+        assert "NOT saved" in status and f"no claim with id {first}" in status
+        assert "✓ saved" not in status
+        assert screen.current is not None and screen.current.mine is None
+        assert history(built) == []
+        assert app.is_running

@@ -6,6 +6,7 @@ from workbench.review import mark
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
 from workbench.tui.screens.article import ArticleScreen
+from workbench.tui.widgets.evidence import Evidence
 
 from .conftest import main_screen, settle
 from .corpus import Built
@@ -51,8 +52,7 @@ async def test_j_and_k_cross_into_the_next_and_previous_group(built: Built) -> N
         assert screen.group.id == built.groups["th-killed"]
         assert screen.current.claim.id == built.claims["continental-killed"]
         # the evidence follows the highlighted claim
-        body = str(screen.query_one("#evidence-body").render())
-        assert "At least 42 people were killed" in body
+        assert "At least 42 people were killed" in screen.query_one(Evidence).text.plain
 
 
 async def test_next_and_previous_unreviewed(built: Built) -> None:

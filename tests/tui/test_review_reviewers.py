@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.review import mark
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
+from workbench.tui.widgets.evidence import Evidence
 
 from .conftest import main_screen, settle
 from .corpus import Built
@@ -36,7 +37,7 @@ async def test_another_reviewers_verdict_shows_on_refresh_and_between_groups(bui
         assert screen.current is not None and screen.current.claim.id == first
         cell = screen.claim_table.get_cell(str(first), "others")
         assert cell.plain.strip() == "bob ✘"
-        assert "only one origin" in str(screen.query_one("#evidence-head").render())
+        assert "only one origin" in screen.query_one(Evidence).text.plain
 
         with Store.open(built.path) as bob:
             mark(bob, first, "unverified", "bob")

@@ -99,16 +99,48 @@ class ReviewQueries(StoreBase):
 
         def suggestions(self, claim_ids: Iterable[int] | None = None) -> dict[int, Suggestion]: ...
 
+    def _event_progress(
+        self, reviewer: str, event_ids: Sequence[int] | None
+    ) -> dict[int, Progress]:
+        """Per event: claims in its groups, and how many of them `reviewer` has judged.
+
+        Totals come from the group membership alone; judged counts start from the reviewer's
+        latest verdicts, so both stay quick however many claims there are.
+        """
+        params: dict[str, Any] = {"who": reviewer, "ids": json.dumps(list(event_ids or []))}
+        only = (
+            " AND g.event_id IN (SELECT value FROM json_each(:ids))"
+            if event_ids is not None
+            else ""
+        )
+        totals = self.conn.execute(
+            "SELECT g.event_id, COUNT(DISTINCT gc.claim_id) FROM claim_groups g"
+            f" JOIN group_claims gc ON gc.group_id = g.id WHERE 1{only} GROUP BY g.event_id",
+            params,
+        ).fetchall()
+        judged = dict(
+            self.conn.execute(
+                "SELECT g.event_id, COUNT(DISTINCT c.id) FROM verdicts v"
+                " JOIN claims c ON c.fingerprint = v.fingerprint"
+                " JOIN group_claims gc ON gc.claim_id = c.id"
+                " JOIN claim_groups g ON g.id = gc.group_id"
+                " WHERE v.id IN (SELECT MAX(id) FROM verdicts WHERE reviewer = :who"
+                f" GROUP BY fingerprint) AND v.verdict IS NOT NULL{only} GROUP BY g.event_id",
+                params,
+            ).fetchall()
+        )
+        return {
+            int(eid): Progress(judged=int(judged.get(eid, 0)), total=int(total))
+            for eid, total in totals
+        }
+
     def review_progress(self, reviewer: str, *, event_id: int | None = None) -> Progress:
         """Claims in groups (of one event, or all) and how many `reviewer` has judged."""
-        where = "WHERE g.event_id = :event" if event_id is not None else ""
-        row = self.conn.execute(
-            f"SELECT COUNT(*), COUNT(CASE WHEN {_LATEST} IS NOT NULL THEN 1 END) FROM claims c"
-            f" WHERE c.id IN (SELECT gc.claim_id FROM group_claims gc"
-            f" JOIN claim_groups g ON g.id = gc.group_id {where})",
-            {"who": reviewer, "event": event_id},
-        ).fetchone()
-        return Progress(judged=int(row[1]), total=int(row[0]))
+        found = self._event_progress(reviewer, None if event_id is None else [event_id])
+        return Progress(
+            judged=sum(p.judged for p in found.values()),
+            total=sum(p.total for p in found.values()),
+        )
 
     def review_events(
         self, reviewer: str, *, filter: str = "all", ids: Sequence[int] | None = None
@@ -118,24 +150,15 @@ class ReviewQueries(StoreBase):
         cond = _check_filter(filter)
         params: dict[str, Any] = {"who": reviewer, "ids": json.dumps(list(ids or []))}
         only = " AND g.event_id IN (SELECT value FROM json_each(:ids))" if ids is not None else ""
-        progress: dict[int, Progress] = {
-            int(eid): Progress(judged=int(judged), total=int(total))
-            for eid, total, judged in self.conn.execute(
-                "SELECT event_id, COUNT(*), COUNT(CASE WHEN judged THEN 1 END) FROM"
-                " (SELECT DISTINCT g.event_id, c.id, " + _LATEST + " IS NOT NULL AS judged"
-                "  FROM claim_groups g JOIN group_claims gc ON gc.group_id = g.id"
-                f"  JOIN claims c ON c.id = gc.claim_id WHERE 1{only})"
-                " GROUP BY event_id",
-                params,
-            )
-        }
+        progress = self._event_progress(reviewer, ids)
         rows = self.conn.execute(
             "SELECT e.id, e.label, e.date_from, e.date_to,"
             " (SELECT COUNT(*) FROM claim_groups g WHERE g.event_id = e.id"
             "  AND g.status = 'conflict')"
             " FROM events e WHERE EXISTS"
             f" (SELECT 1 FROM claim_groups g WHERE g.event_id = e.id AND {cond}{only})"
-            " ORDER BY IFNULL(e.date_from, '9999'), e.id",
+            + (" AND e.id IN (SELECT value FROM json_each(:ids))" if ids is not None else "")
+            + " ORDER BY IFNULL(e.date_from, '9999'), e.id",
             params,
         )
         return [
@@ -268,39 +291,50 @@ class ReviewQueries(StoreBase):
 
         `group_id` None starts from the beginning (or end). `unreviewed` wants a group holding a
         claim the reviewer has not judged; `wrap` goes round to the other end when none follows.
+        Looks in the group's own event first, then event by event: no sort of every group.
         """
         cond = _check_filter(filter)
         if unreviewed:
             cond += " AND " + _GROUP_FILTER["unreviewed"]
-        direction = "ASC" if forward else "DESC"
-        base = (
-            "SELECT g.event_id, g.id FROM claim_groups g JOIN events e ON e.id = g.event_id"
-            f" WHERE {cond}"
+        way, op = ("ASC", ">") if forward else ("DESC", "<")
+        first_group = (
+            f"SELECT g.id FROM claim_groups g WHERE g.event_id = :event AND {cond}"
+            f" AND (:after IS NULL OR g.id {op} :after) ORDER BY g.id {way} LIMIT 1"
         )
-        params: dict[str, Any] = {"who": reviewer}
+
+        def group_in(event_id: int, after: int | None = None) -> tuple[int, int] | None:
+            row = self.conn.execute(
+                first_group, {"who": reviewer, "event": event_id, "after": after}
+            ).fetchone()
+            return None if row is None else (event_id, int(row[0]))
+
+        order = f"ORDER BY IFNULL(date_from, '9999') {way}, id {way}"
         if group_id is not None:
             pos = self.conn.execute(
-                "SELECT IFNULL(e.date_from, '9999'), e.id, g.id FROM claim_groups g"
+                "SELECT IFNULL(e.date_from, '9999'), e.id FROM claim_groups g"
                 " JOIN events e ON e.id = g.event_id WHERE g.id = ?",
                 (group_id,),
             ).fetchone()
             if pos is not None:
-                params.update(d=pos[0], e=pos[1], g=pos[2])
-                op = ">" if forward else "<"
-                row = self.conn.execute(
-                    f"{base} AND (IFNULL(e.date_from, '9999'), e.id, g.id) {op} (:d, :e, :g)"
-                    f" ORDER BY IFNULL(e.date_from, '9999') {direction}, e.id {direction},"
-                    f" g.id {direction} LIMIT 1",
-                    params,
-                ).fetchone()
-                if row is not None or not wrap:
-                    return None if row is None else (int(row[0]), int(row[1]))
-        row = self.conn.execute(
-            f"{base} ORDER BY IFNULL(e.date_from, '9999') {direction}, e.id {direction},"
-            f" g.id {direction} LIMIT 1",
-            params,
-        ).fetchone()
-        return None if row is None else (int(row[0]), int(row[1]))
+                found = group_in(int(pos[1]), group_id)
+                if found is not None:
+                    return found
+                later = self.conn.execute(
+                    f"SELECT id FROM events WHERE (IFNULL(date_from, '9999'), id) {op} (?, ?)"
+                    f" {order}",
+                    (pos[0], pos[1]),
+                ).fetchall()
+                for (event_id,) in later:
+                    found = group_in(int(event_id))
+                    if found is not None:
+                        return found
+                if not wrap:
+                    return None
+        for (event_id,) in self.conn.execute(f"SELECT id FROM events {order}").fetchall():
+            found = group_in(int(event_id))
+            if found is not None:
+                return found
+        return None
 
     def iter_verdict_entries(self) -> Iterator[Verdict]:
         """The whole verdict history in id order, streamed."""

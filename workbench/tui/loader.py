@@ -51,7 +51,13 @@ class Loader:
 
     def _everything(self, s: Store, filter: str, group_id: int | None) -> Everything:
         events = s.review_events(self.reviewer, filter=filter)
-        overall = s.review_progress(self.reviewer)
+        if filter == "all":  # every event is listed: the overall count is their sum
+            overall = Progress(
+                judged=sum(e.progress.judged for e in events),
+                total=sum(e.progress.total for e in events),
+            )
+        else:
+            overall = s.review_progress(self.reviewer)
         if not events:
             return Everything(events, overall)
         event_id: int | None = None
@@ -79,19 +85,18 @@ class Loader:
             lambda s: s.review_groups(event_id, self.reviewer, filter=filter)
         )
 
-    async def adjacent(
+    async def next_group(
         self, group_id: int | None, filter: str, *, forward: bool, unreviewed: bool = False
-    ) -> tuple[int, int] | None:
-        return await self.data.run(
-            lambda s: s.adjacent_group(
-                group_id,
-                self.reviewer,
-                forward=forward,
-                filter=filter,
-                unreviewed=unreviewed,
-                wrap=unreviewed,
-            )
-        )
+    ) -> GroupView | None:
+        """The group after (or before) `group_id` that the filter keeps, in one trip; with
+        `unreviewed`, the next one holding a claim not yet judged, going round at the end."""
+
+        def find(s: Store) -> GroupView | None:
+            place = s.adjacent_group(group_id, self.reviewer, forward=forward, filter=filter,
+                                     unreviewed=unreviewed, wrap=unreviewed)  # fmt: skip
+            return None if place is None else self._group_view(s, place[1])
+
+        return await self.data.run(find)
 
     async def place_of(self, claim_id: int) -> tuple[int, int] | None:
         return (await self.data.run(lambda s: s.claim_groups_of([claim_id]))).get(claim_id)

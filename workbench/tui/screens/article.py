@@ -44,7 +44,7 @@ class ArticleScreen(Screen[None]):
         self.query_one(TextArea).loading = True
         self.load()
 
-    @work(exclusive=True)
+    @work(exclusive=True, exit_on_error=False)
     async def load(self) -> None:
         article = await self.data.article(self.article_id)
         area = self.query_one(TextArea)

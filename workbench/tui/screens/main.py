@@ -18,8 +18,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, Tree
+from textual.worker import Worker, WorkerState
 
 from workbench.review import ReviewError
+from workbench.store import StoreError
 from workbench.store.review import FILTERS, EventSummary, GroupSummary, Progress, ReviewRow
 from workbench.tui.data import StoreThread
 from workbench.tui.loader import GroupView, Loader, Pick
@@ -96,6 +98,7 @@ class MainScreen(Screen[None]):
         self.overall = Progress()
         self.ready = False
         self._keys_state: tuple[bool, ...] = ()
+        self._table: ClaimTable | None = None
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader(self.reviewer, id="header")
@@ -123,17 +126,17 @@ class MainScreen(Screen[None]):
     @property
     def current(self) -> ReviewRow | None:
         """The claim highlighted in the claims table (None while the screen is not built)."""
-        tables = self.query(ClaimTable)
-        return tables.first().current if tables else None
+        return self._table.current if self._table is not None else None
 
     def on_mount(self) -> None:
+        self._table = self.query_one(ClaimTable)
         self.event_tree.loading = True
         self.claim_table.focus()
         self.reload()
 
     # -- loading -------------------------------------------------------------------------------
 
-    @work(exclusive=True, group="load")
+    @work(exclusive=True, group="load", exit_on_error=False)
     async def reload(self, group_id: int | None = None, pick: Pick = "first") -> None:
         """Load the events (and the group to show) afresh; keeps the current group if it can."""
         if group_id is None and self.group is not None:
@@ -174,7 +177,7 @@ class MainScreen(Screen[None]):
         if view is None:
             self.group, self.event = None, None
             self.claim_table.show([], "")
-            title.update(Text(""))
+            title.update(Text(""), layout=False)
             header.set_progress(self.overall, Progress())
             self.query_one(Evidence).show(None, None)
             self.keys_may_have_changed()
@@ -193,7 +196,8 @@ class MainScreen(Screen[None]):
                 (f"  {view.group.kind}", "dim"),
                 "  ",
                 literal(view.event.label, "italic"),
-            )
+            ),
+            layout=False,
         )
         header.set_progress(self.overall, view.event.progress)
         self.claim_table.show(
@@ -202,33 +206,32 @@ class MainScreen(Screen[None]):
         self.show_evidence()
         self.keys_may_have_changed()
 
-    @work(exclusive=True, group="group")
+    @work(exclusive=True, group="group", exit_on_error=False)
     async def open_group(self, group_id: int, pick: Pick = "first") -> None:
         """Show another group (filling its event in the tree first when needed)."""
-        view = await self.loader.group(group_id)
+        await self.present(await self.loader.group(group_id), pick)
+
+    async def present(self, view: GroupView | None, pick: Pick) -> None:
         if view is None:
             self.status.say("That group is gone: press r to reload.")
             return
-        if (
-            view.event.id in self.event_tree.event_ids()
-            and view.event.id not in self.event_tree.filled
-        ):
-            groups = await self.loader.groups(view.event.id, self.filter)
-            self.event_tree.fill(view.event.id, groups)
-        if self.event_tree.group_node(group_id) is None:
+        tree = self.event_tree
+        if view.event.id in tree.event_ids() and view.event.id not in tree.filled:
+            tree.fill(view.event.id, await self.loader.groups(view.event.id, self.filter))
+        if tree.group_node(view.group.id) is None:
             # the filter hides it: show everything, then the group
             self.filter = "all"
             self.query_one(ReviewHeader).set_filter(self.filter)
-            self.reload(group_id, pick)
+            self.reload(view.group.id, pick)
             return
         self.show_group(view, pick)
 
-    @work(exclusive=True, group="event")
+    @work(exclusive=True, group="event", exit_on_error=False)
     async def fill_event(self, event_id: int) -> None:
         groups = await self.loader.groups(event_id, self.filter)
         self.event_tree.fill(event_id, groups)
 
-    @work(exclusive=True, group="evidence")
+    @work(exclusive=True, group="evidence", exit_on_error=False)
     async def show_evidence(self) -> None:
         row = self.current
         article = await self.data.article(row.claim.article_id or 0) if row else None
@@ -256,24 +259,39 @@ class MainScreen(Screen[None]):
     def claim_selected(self) -> None:
         self.action_open_article()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed is one line on the status line and a notification; the app
+        keeps running (workers here never end the app)."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = f"{event.worker.name}: {type(error).__name__}: {error}"
+            if event.worker.group == "verdicts":
+                self.status.not_saved(message)
+            else:
+                self.status.say(f"error: {message}")
+            self.notify(message, title="Something went wrong", severity="error", markup=False)
+
     # -- verdicts ------------------------------------------------------------------------------
 
     def keys_may_have_changed(self) -> None:
-        """Redraw the footer only when what `check_action` answers has changed (a footer
-        redraw costs more than moving the cursor)."""
-        row = self.current
-        state = (row is not None, row is not None and row.suggestion is not None,
+        """Redraw the footer only when what `check_action` answers has changed. The answers
+        depend on the group, not on the highlighted claim: a footer redraw costs more than moving
+        the cursor, so moving from claim to claim must not cause one."""
+        state = (self.current is not None, self.group_has_suggestions(),
                  self.session.can_undo, self.group is not None)  # fmt: skip
         if state != self._keys_state:
             self._keys_state = state
             self.refresh_bindings()
 
+    def group_has_suggestions(self) -> bool:
+        rows = self._table.rows_shown if self._table is not None else []
+        return any(r.suggestion for r in rows)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ON_CLAIM and self.current is None:
             return False
         if action == "accept":
-            row = self.current
-            return row is not None and row.suggestion is not None
+            return self.group_has_suggestions()
         if action == "undo":
             return self.session.can_undo
         if action in ("step", "unreviewed"):
@@ -287,8 +305,12 @@ class MainScreen(Screen[None]):
 
     def action_accept(self) -> None:
         row = self.current
-        if row is not None and row.suggestion is not None and row.claim.id is not None:
-            self.record(row.claim.id, row.suggestion.verdict)
+        if row is None or row.claim.id is None:
+            return
+        if row.suggestion is None:
+            self.status.say("No suggestion for this claim: nothing to accept.")
+            return
+        self.record(row.claim.id, row.suggestion.verdict)
 
     def action_note(self) -> None:
         from workbench.tui.screens.note import NoteScreen
@@ -307,24 +329,24 @@ class MainScreen(Screen[None]):
     def action_undo(self) -> None:
         self.record_undo()
 
-    @work(group="verdicts")
+    @work(group="verdicts", exit_on_error=False)
     async def record(self, claim_id: int, verdict: Any, note: Any = KEEP) -> None:
         """Record a verdict change; the status line says saved only after the commit."""
         self.status.saving(f"claim {claim_id}")
         try:
             change = await self.session.record(claim_id, verdict, note=note)
-        except ReviewError as e:
+        except (ReviewError, StoreError) as e:
             self.status.not_saved(str(e))
             self.notify(str(e), title="Verdict not saved", severity="error", markup=False)
             return
         self.changed(change, undo=False)
 
-    @work(group="verdicts")
+    @work(group="verdicts", exit_on_error=False)
     async def record_undo(self) -> None:
         self.status.saving("undo")
         try:
             change = await self.session.undo()
-        except ReviewError as e:
+        except (ReviewError, StoreError) as e:
             self.status.not_saved(str(e))
             self.notify(str(e), title="Undo not saved", severity="error", markup=False)
             return
@@ -373,15 +395,15 @@ class MainScreen(Screen[None]):
         elif self.group is not None:
             self.step_group(delta > 0)
 
-    @work(exclusive=True, group="step")
+    @work(exclusive=True, group="group", exit_on_error=False)
     async def step_group(self, forward: bool) -> None:
         if self.group is None:
             return
-        place = await self.loader.adjacent(self.group.id, self.filter, forward=forward)
-        if place is None:
+        view = await self.loader.next_group(self.group.id, self.filter, forward=forward)
+        if view is None:
             self.status.say("This is the last group." if forward else "This is the first group.")
             return
-        self.open_group(place[1], "first" if forward else "last")
+        await self.present(view, "first" if forward else "last")
 
     def action_unreviewed(self, forward: bool) -> None:
         """] and [: the next or previous claim this reviewer has not judged."""
@@ -394,14 +416,14 @@ class MainScreen(Screen[None]):
                 return
         self.find_unreviewed(forward)
 
-    @work(exclusive=True, group="step")
+    @work(exclusive=True, group="group", exit_on_error=False)
     async def find_unreviewed(self, forward: bool) -> None:
         gid = self.group.id if self.group else None
-        place = await self.loader.adjacent(gid, self.filter, forward=forward, unreviewed=True)
-        if place is None:
+        view = await self.loader.next_group(gid, self.filter, forward=forward, unreviewed=True)
+        if view is None:
             self.status.say(f"No claim left that you have not judged (filter: {self.filter}).")
             return
-        self.open_group(place[1], "unreviewed" if forward else "last-unreviewed")
+        await self.present(view, "unreviewed" if forward else "last-unreviewed")
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
@@ -437,13 +459,13 @@ class MainScreen(Screen[None]):
         elif target.article_id is not None:
             self.app.push_screen(ArticleScreen(self.data, target.article_id, None))
 
-    @work(exclusive=True, group="step")
+    @work(exclusive=True, group="group", exit_on_error=False)
     async def jump_to_claim(self, claim_id: int) -> None:
         place = await self.loader.place_of(claim_id)
         if place is None:
             self.notify(f"claim {claim_id} is in no group yet", severity="warning", markup=False)
             return
-        self.open_group(place[1], claim_id)
+        await self.present(await self.loader.group(place[1]), claim_id)
 
     def action_export(self) -> None:
         from workbench.tui.screens.export import ExportScreen

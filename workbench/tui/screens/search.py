@@ -73,7 +73,7 @@ class SearchScreen(ModalScreen[Target | None]):
             if results.highlighted is None:
                 results.highlighted = 0
 
-    @work(exclusive=True, group="search")
+    @work(exclusive=True, group="search", exit_on_error=False)
     async def run_search(self, words: str) -> None:
         results = self.query_one(OptionList)
         count = self.query_one("#search-count", Static)

@@ -73,6 +73,7 @@ class ClaimTable(DataTable[Text]):
         self.rows_shown: list[ReviewRow] = []
         self.kind: str = ""
         self.layout_for: Columns | None = None
+        self._heading: tuple[Columns, int] | None = None  # what the columns were made for
 
     @property
     def current(self) -> ReviewRow | None:
@@ -90,9 +91,22 @@ class ClaimTable(DataTable[Text]):
     def _rebuild(self, claim_id: int | None) -> None:
         counts = self.kind == "casualty"
         cols = self._columns()
-        self.layout_for = cols
-        self.clear(columns=True)
         end = axis_end([(r.claim.low, r.claim.high) for r in self.rows_shown]) if counts else 0
+        heading = (cols, end)
+        if heading == self._heading:
+            self.clear()  # the same columns: keep them (cheaper than laying them out again)
+        else:
+            self.clear(columns=True)
+            self._add_columns(cols, end)
+            self._heading = heading
+        self.layout_for = cols
+        for row in self.rows_shown:
+            self.add_row(*self._cells(row, cols, end), key=str(row.claim.id))
+        row_index = next((i for i, r in enumerate(self.rows_shown) if r.claim.id == claim_id), 0)
+        if self.rows_shown:
+            self.move_cursor(row=row_index, animate=False)
+
+    def _add_columns(self, cols: Columns, end: int) -> None:
         labels: list[tuple[str, Text, int]] = [
             ("date", Text("Published" if cols.wide else "Date"), cols.date),
             ("outlet", Text("Outlet"), cols.outlet),
@@ -110,11 +124,6 @@ class ClaimTable(DataTable[Text]):
         for key, label, width in labels:
             if width:
                 self.add_column(Text(" " * GAP) + label, width=width + GAP, key=key)
-        for row in self.rows_shown:
-            self.add_row(*self._cells(row, cols, end), key=str(row.claim.id))
-        row_index = next((i for i, r in enumerate(self.rows_shown) if r.claim.id == claim_id), 0)
-        if self.rows_shown:
-            self.move_cursor(row=row_index, animate=False)
 
     def _cells(self, row: ReviewRow, cols: Columns, end: int) -> list[Text]:
         claim = row.claim
@@ -137,19 +146,13 @@ class ClaimTable(DataTable[Text]):
         return columns_for(self.size.width or 80, counts=self.kind == "casualty", times=times)
 
     def replace_row(self, row: ReviewRow) -> None:
-        """Show a claim's new verdicts in place, the cursor staying where it is."""
+        """Show the reviewer's new verdict on a claim in place, the cursor staying put."""
         for i, old in enumerate(self.rows_shown):
             if old.claim.id == row.claim.id:
                 self.rows_shown[i] = row
-                cols = self.layout_for or self._columns()
-                end = (
-                    axis_end([(r.claim.low, r.claim.high) for r in self.rows_shown])
-                    if cols.chart
-                    else 0
-                )
-                keys = [c.key for c in self.ordered_columns]
-                for key, cell in zip(keys, self._cells(row, cols, end), strict=True):
-                    self.update_cell(str(row.claim.id), key, cell)
+                words = self.layout_for.words if self.layout_for else False
+                cell = verdict_text(row.mine.verdict if row.mine else None, short=not words)
+                self.update_cell(str(row.claim.id), "mine", Text(" " * GAP) + cell)
 
     def on_resize(self) -> None:
         cols = self._columns()

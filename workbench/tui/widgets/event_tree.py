@@ -94,15 +94,16 @@ class EventTree(Tree[NodeData]):
 
     def go_to(self, node: TreeNode[NodeData]) -> None:
         """Put the cursor on `node` (its parent opened), scrolled into view."""
-        if node.parent is not None and not node.parent.is_root:
+        if node.parent is not None and not node.parent.is_root and not node.parent.is_expanded:
             node.parent.expand()
-        self._refresh_lines()
+        _ = self.last_line  # lays the lines out if nodes were added, so `node` has its line
         self.move_cursor(node)
 
-    def _refresh_lines(self) -> None:
-        """Lay the lines out now, so a node just added has its line number."""
-        self._tree_lines_cached = None
-        _ = self.last_line
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """The label's width without drawing it (the tree asks for every line it lays out)."""
+        label = node.label
+        width = label.cell_len if isinstance(label, Text) else len(str(label))
+        return width + (len(self.ICON_NODE) if node.allow_expand else 0)
 
     def update_event(self, e: EventSummary) -> None:
         node = self._events.get(e.id)

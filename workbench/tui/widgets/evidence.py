@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from workbench.models import Article
 from workbench.store.review import ReviewRow
@@ -86,35 +87,78 @@ def evidence_text(row: ReviewRow, article: Article) -> tuple[Text, int]:
     return text, start
 
 
-class Evidence(VerticalScroll, can_focus=True):
-    """Who said it, then the article text scrolled so the quote is in view."""
+class Evidence(ScrollView, can_focus=True):
+    """Who said it, then the article text scrolled so the quote is in view.
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="evidence-head")
-        yield Static(id="evidence-body")
+    Drawn line by line (Textual's line API): showing another claim re-wraps its text and
+    repaints this pane only, without laying the whole screen out again.
+    """
+
+    claim_id: int | None = None  # the claim whose evidence is shown
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._text = Text("No claim selected.", style="dim")
+        self._quote_at = 0  # where the quote starts in `_text`
+        self._strips: list[Strip] = []
+        self._wrapped_for = -1
 
     def show(self, row: ReviewRow | None, article: Article | None) -> None:
-        head = self.query_one("#evidence-head", Static)
-        body = self.query_one("#evidence-body", Static)
+        self.claim_id = row.claim.id if row is not None else None
         if row is None:
-            head.update(Text("No claim selected.", style="dim"))
-            body.update(Text(""))
-            return
-        head.update(describe_row(row))
-        if article is None:
-            body.update(Text("(the article is no longer in the database)", style="dim"))
-            return
-        text, start = evidence_text(row, article)
-        body.update(text)
-        self.call_after_refresh(self._scroll_to_quote, text, start)
+            self._text, self._quote_at = Text("No claim selected.", style="dim"), 0
+        else:
+            text = describe_row(row)
+            text.append("\n\n")
+            if article is None:
+                text.append("(the article is no longer in the database)", style="dim")
+                self._quote_at = 0
+            else:
+                body, start = evidence_text(row, article)
+                self._quote_at = len(text) + start
+                text.append_text(body)
+            self._text = text
+        self._wrap()
+        self._scroll_to_quote()
 
-    def _scroll_to_quote(self, text: Text, start: int) -> None:
-        body = self.query_one("#evidence-body", Static)
-        width = max(10, body.content_region.width)
-        before = text[:start]
-        lines = len(before.wrap(self.app.console, width)) if start else 1
-        y = body.virtual_region.y + lines - 1  # the quote's first line inside this pane
+    @property
+    def text(self) -> Text:
+        """Everything the pane shows, as one Text (before wrapping)."""
+        return self._text
+
+    def _wrap(self) -> None:
+        width = max(10, self.scrollable_content_region.width)
+        console = self.app.console
+        lines = self._text.wrap(console, width, overflow="fold")
+        self._strips = [
+            Strip(line.render(console, end=""), line.cell_len).adjust_cell_length(width)
+            for line in lines
+        ]
+        self._wrapped_for = width
+        self.virtual_size = Size(width, len(self._strips))
+        self.refresh()
+
+    def _scroll_to_quote(self) -> None:
+        if not self._quote_at:
+            self.scroll_home(animate=False)
+            return
+        width = self._wrapped_for
+        before = self._text[: self._quote_at]
+        y = len(before.wrap(self.app.console, width, overflow="fold")) - 1
         if y + 2 < self.scrollable_content_region.height:
             self.scroll_home(animate=False)  # in view without scrolling: keep the header
         else:
             self.scroll_to(y=max(0, y - 2), animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        if index >= len(self._strips):
+            return Strip.blank(width, self.rich_style)
+        return self._strips[index].crop(scroll_x, scroll_x + width).apply_style(self.rich_style)
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._wrapped_for:
+            self._wrap()
+            self._scroll_to_quote()

@@ -53,7 +53,7 @@ class ReviewHeader(Static):
         if gap > 0:
             text.append(" " * gap)
             text.append_text(keys)
-        self.update(text)
+        self.update(text, layout=False)
 
     def on_resize(self) -> None:
         self.redraw()

@@ -14,19 +14,19 @@ class StatusLine(Static):
     def saving(self, what: str) -> None:
         self.set_class(True, "-saving")
         self.set_class(False, "-error")
-        self.update(Text.assemble(("saving… ", "bold yellow"), literal(what)))
+        self.update(Text.assemble(("saving… ", "bold yellow"), literal(what)), layout=False)
 
     def saved(self, what: Text) -> None:
         self.set_class(False, "-saving")
         self.set_class(False, "-error")
-        self.update(Text.assemble(("✓ saved ", "bold green"), what))
+        self.update(Text.assemble(("✓ saved ", "bold green"), what), layout=False)
 
     def not_saved(self, message: str) -> None:
         self.set_class(False, "-saving")
         self.set_class(True, "-error")
-        self.update(Text.assemble(("✗ NOT saved ", "bold red"), literal(message)))
+        self.update(Text.assemble(("✗ NOT saved ", "bold red"), literal(message)), layout=False)
 
     def say(self, message: str | Text) -> None:
         self.set_class(False, "-saving")
         self.set_class(False, "-error")
-        self.update(message if isinstance(message, Text) else literal(message))
+        self.update(message if isinstance(message, Text) else literal(message), layout=False)

@@ -62,6 +62,8 @@ class ExportScreen(ModalScreen[None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.query_one(Select).border_title = "format"
+        self.query_one(Input).border_title = "file"
         self.query_one("#export-event", Checkbox).disabled = self.event_id is None
         self.query_one(Input).focus()
 

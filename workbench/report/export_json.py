@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from workbench import __version__
+from workbench.models import Claim
 from workbench.store import Store
 
 SCHEMA = "workbench-export/1"
@@ -53,6 +54,47 @@ def verdict_rows(store: Store) -> Any:
         yield entry.model_dump(exclude={"id"})
 
 
+# The claim fields of the contract (issue 3), in order; then additions (extend, never rename).
+CLAIM_FIELDS = (
+    "kind",
+    "subject",
+    "subject_class",
+    "outcome",
+    "low",
+    "high",
+    "approximate",
+    "canonical",
+    "role",
+    "count",
+    "hypothetical",
+    "value",
+    "parent",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_chain",
+    "hedges",
+    "negated",
+    "fingerprint",
+)
+CLAIM_ADDITIONS = ("span_start", "span_end", "rising")
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    """One claim as the export shows it: id, article_id, the contract fields, the additions."""
+    row: dict[str, Any] = {"id": claim.id, "article_id": claim.article_id}
+    for name in (*CLAIM_FIELDS, *CLAIM_ADDITIONS):
+        row[name] = getattr(claim, name)
+    return row
+
+
+def claim_rows(store: Store) -> Any:
+    """Every claim in id order, one at a time (the list is never built in memory)."""
+    for claim in store.iter_claims(by_id=True):
+        yield claim_row(claim)
+
+
 def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) -> int:
     """Write the whole export to `out`; returns the number of articles written."""
     generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
@@ -61,7 +103,11 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
     out.write(f'  "generated_at": {_dump(generated_at)},\n')
     out.write(f'  "tool_version": {_dump(__version__)},\n')
     count = 0
-    rows_for = {"articles": article_rows(store), "verdicts": verdict_rows(store)}
+    rows_for = {
+        "articles": article_rows(store),
+        "claims": claim_rows(store),
+        "verdicts": verdict_rows(store),
+    }
     for i, section in enumerate(SECTIONS):
         out.write(f'  "{section}": [')
         first = True

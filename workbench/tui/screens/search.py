@@ -83,7 +83,33 @@ class SearchScreen(ModalScreen[Target | None]):
         count = self.query_one("#search-count", Static)
         if not words.strip():
             results.clear_options()
-            capped = LIMIT in (len(found.claims), len(found.articles))
+            count.update("")
+            return
+        found = await self.data.run(lambda s: search(s, words))
+        options: list[Option | None] = []
+        for claim, outlet in found.claims:
+            prompt = Text.assemble(
+                ("claim ", "dim"),
+                (f"{claim.id} ", "bold"),
+                literal(outlet or "(no outlet)", width=24),
+                "  ",
+                literal(claim_value(claim), "bold", width=16),
+                "  ",
+                literal(claim.quote, "italic", width=80),
+            )
+            options.append(Option(prompt, id=f"claim:{claim.id}"))
+        for a in found.articles:
+            prompt = Text.assemble(
+                ("article ", "dim"),
+                (f"{a['id']} ", "bold"),
+                literal(str(a["source"] or "(no outlet)"), width=24),
+                (f"  {a['published'] or ''}  ", "dim"),
+                literal(str(a["title"] or ""), width=80),
+            )
+            options.append(Option(prompt, id=f"article:{a['id']}"))
+        results.clear_options()
+        results.add_options(options)
+        capped = LIMIT in (len(found.claims), len(found.articles))
         count.update(
             Text(
                 f"{plural(len(found.claims), 'claim')}, {plural(len(found.articles), 'article')}"

@@ -11,17 +11,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workbench.tui.data import StoreThread
+from workbench.tui.keys import KEY_DISPLAY, REVIEW_KEYS
 from workbench.tui.screens.help import HelpScreen, describe
 from workbench.tui.screens.main import MainScreen
-
-KEY_DISPLAY = {
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "slash": "/",
-    "question_mark": "?",
-    "ctrl+z": "ctrl+z",
-    "shift+tab": "shift+tab",
-}
 
 
 class ReviewApp(App[None]):
@@ -50,7 +42,7 @@ class ReviewApp(App[None]):
         return KEY_DISPLAY.get(binding.key) or super().get_key_display(binding)
 
     def key_rows(self) -> list[tuple[str, str]]:
-        return describe(list(MainScreen.BINDINGS) + list(self.BINDINGS), KEY_DISPLAY) + [
+        return describe(list(REVIEW_KEYS) + list(self.BINDINGS), KEY_DISPLAY) + [
             ("ctrl+p", "command palette: every action by name")
         ]
 
@@ -61,7 +53,7 @@ class ReviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
-            for b in MainScreen.BINDINGS:
+            for b in REVIEW_KEYS:
                 if isinstance(b, Binding) and b.action not in (
                     "app.focus_next",
                     "app.focus_previous",

@@ -14,23 +14,24 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, Tree
+from textual.widgets import DataTable, Footer, Tree
 from textual.worker import Worker, WorkerState
 
 from workbench.review import ReviewError
 from workbench.store import StoreError
 from workbench.store.review import FILTERS, EventSummary, GroupSummary, Progress, ReviewRow
 from workbench.tui.data import StoreThread
+from workbench.tui.keys import REVIEW_KEYS
 from workbench.tui.loader import GroupView, Loader, Pick
 from workbench.tui.messages import Target, VerdictSaved
 from workbench.tui.session import KEEP, Change, ReviewSession
-from workbench.tui.text import literal, status_badge, verdict_text
+from workbench.tui.text import verdict_text
 from workbench.tui.widgets.claim_table import ClaimTable
 from workbench.tui.widgets.event_tree import EventTree
 from workbench.tui.widgets.evidence import Evidence
+from workbench.tui.widgets.group_title import GroupTitle
 from workbench.tui.widgets.review_header import ReviewHeader
 from workbench.tui.widgets.status_line import StatusLine
 
@@ -45,46 +46,7 @@ class MainScreen(Screen[None]):
     """Review one group of claims at a time."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
-    BINDINGS = [
-        Binding("c", "mark('corroborated')", "corroborated", tooltip="Mark the claim corroborated"),
-        Binding("d", "mark('disputed')", "disputed", tooltip="Mark the claim disputed"),
-        Binding("u", "mark('unverified')", "unverified", tooltip="Mark the claim unverified"),
-        Binding("x", "mark('clear')", "clear", tooltip="Clear your verdict on the claim"),
-        Binding("a", "accept", "accept", tooltip="Take the suggested verdict"),
-        Binding("n", "note", "note", tooltip="Write a note on the claim"),
-        Binding("ctrl+z", "undo", "undo", tooltip="Undo your last verdict change (appends)"),
-        Binding(
-            "right_square_bracket",
-            "unreviewed(True)",
-            "next to do",
-            tooltip="Next claim you have not judged",
-        ),  # fmt: skip
-        Binding(
-            "left_square_bracket",
-            "unreviewed(False)",
-            "previous to do",
-            show=False,
-            tooltip="Previous claim you have not judged",
-        ),  # fmt: skip
-        Binding(
-            "j", "step(1)", "next claim", show=False, tooltip="Next claim (into the next group)"
-        ),
-        Binding("k", "step(-1)", "previous claim", show=False, tooltip="Previous claim"),
-        Binding("slash", "search", "search", tooltip="Search claims and articles"),
-        Binding("f", "cycle_filter", "filter", tooltip="Filter: all, conflicts, unreviewed, mine"),
-        Binding("o", "open_article", "article", tooltip="Open the whole article"),
-        Binding("e", "export", "export", tooltip="Export a report"),
-        Binding("r", "refresh", "refresh", tooltip="Reload, showing other reviewers' verdicts"),
-        Binding("tab", "app.focus_next", "next pane", show=False, tooltip="Focus the next pane"),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "previous pane",
-            show=False,
-            tooltip="Focus the previous pane",
-        ),  # fmt: skip
-    ]
+    BINDINGS = REVIEW_KEYS
 
     def __init__(self, data: StoreThread, reviewer: str) -> None:
         super().__init__()
@@ -105,7 +67,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield EventTree(id="events")
             with Vertical(id="centre"):
-                yield Static(id="group-title")
+                yield GroupTitle(id="group-title")
                 yield ClaimTable(id="claims")
                 yield Evidence(id="evidence")
         yield StatusLine(id="status")
@@ -172,38 +134,24 @@ class MainScreen(Screen[None]):
 
     def show_group(self, view: GroupView | None, pick: Pick = "first") -> None:
         """Show a loaded group: the tree cursor on it, its claims, the evidence of one claim."""
-        title = self.query_one("#group-title", Static)
-        header = self.query_one(ReviewHeader)
+        self.group = view.group if view else None
+        self.event = view.event if view else None
+        self.query_one(GroupTitle).show(self.group, self.event)
+        self.query_one(ReviewHeader).set_progress(
+            self.overall, view.event.progress if view else Progress()
+        )
         if view is None:
-            self.group, self.event = None, None
             self.claim_table.show([], "")
-            title.update(Text(""), layout=False)
-            header.set_progress(self.overall, Progress())
             self.query_one(Evidence).show(None, None)
-            self.keys_may_have_changed()
-            return
-        self.group, self.event = view.group, view.event
-        self.event_tree.update_group(view.group)
-        self.event_tree.update_event(view.event)
-        node = self.event_tree.group_node(view.group.id)
-        if node is not None:
-            self.event_tree.go_to(node)
-        title.update(
-            Text.assemble(
-                status_badge(view.group.status),
-                " ",
-                literal(view.group.label, "bold"),
-                (f"  {view.group.kind}", "dim"),
-                "  ",
-                literal(view.event.label, "italic"),
-            ),
-            layout=False,
-        )
-        header.set_progress(self.overall, view.event.progress)
-        self.claim_table.show(
-            view.rows, view.group.kind, claim_id=self.loader.pick_claim(view.rows, pick)
-        )
-        self.show_evidence()
+        else:
+            self.event_tree.update_group(view.group)
+            self.event_tree.update_event(view.event)
+            node = self.event_tree.group_node(view.group.id)
+            if node is not None:
+                self.event_tree.go_to(node)
+            claim_id = self.loader.pick_claim(view.rows, pick)
+            self.claim_table.show(view.rows, view.group.kind, claim_id=claim_id)
+            self.show_evidence()
         self.keys_may_have_changed()
 
     @work(exclusive=True, group="group", exit_on_error=False)
@@ -216,7 +164,7 @@ class MainScreen(Screen[None]):
             self.status.say("That group is gone: press r to reload.")
             return
         tree = self.event_tree
-        if view.event.id in tree.event_ids() and view.event.id not in tree.filled:
+        if tree.event_node(view.event.id) is not None and view.event.id not in tree.filled:
             tree.fill(view.event.id, await self.loader.groups(view.event.id, self.filter))
         if tree.group_node(view.group.id) is None:
             # the filter hides it: show everything, then the group

@@ -89,9 +89,6 @@ class EventTree(Tree[NodeData]):
     def group_node(self, group_id: int) -> TreeNode[NodeData] | None:
         return self._groups.get(group_id)
 
-    def event_ids(self) -> list[int]:
-        return list(self._events)
-
     def go_to(self, node: TreeNode[NodeData]) -> None:
         """Put the cursor on `node` (its parent opened), scrolled into view."""
         if node.parent is not None and not node.parent.is_root and not node.parent.is_expanded:

@@ -199,3 +199,13 @@ async def test_a_verdict_that_cannot_be_saved_is_shown_as_not_saved(built: Built
         assert screen.current is not None and screen.current.mine is None
         assert history(built) == []
         assert app.is_running
+
+
+async def test_clear_on_a_claim_without_a_verdict_adds_nothing(built: Built) -> None:
+    app = ReviewApp(built.path, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert history(built) == []
+        assert "no verdict on this claim" in str(main_screen(app).status.render())

@@ -248,8 +248,12 @@ class MainScreen(Screen[None]):
 
     def action_mark(self, verdict: str) -> None:
         row = self.current
-        if row is not None and row.claim.id is not None:
-            self.record(row.claim.id, None if verdict == "clear" else verdict)
+        if row is None or row.claim.id is None:
+            return
+        if verdict == "clear" and not row.judged:
+            self.status.say("You have no verdict on this claim to clear.")
+            return
+        self.record(row.claim.id, None if verdict == "clear" else verdict)
 
     def action_accept(self) -> None:
         row = self.current

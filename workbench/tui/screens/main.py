@@ -333,7 +333,8 @@ class MainScreen(Screen[None]):
         what.append(f"  {change.after.at[11:19]} UTC", style="dim")
         self.status.saved(what)
         self.post_message(VerdictSaved(change.after, undo=undo))
-        self.show_evidence()
+        if (change.before.note if change.before else None) != change.after.note:
+            self.show_evidence()  # the evidence shows the reviewer's note
         self.keys_may_have_changed()
 
     # -- moving --------------------------------------------------------------------------------

@@ -56,7 +56,8 @@ STATUS_STYLE = {
     "agree": "bold black on green3",
     "single": "black on grey62",
 }
-STATUS_SHORT = {"conflict": "CONFL", "update": "UPDT", "agree": "AGREE", "single": "ONE"}
+# a group's status in one sign, where room is short: sources differ, agree, a rising toll, one
+STATUS_SIGN = {"conflict": "≠", "agree": "=", "update": "↑", "single": "1"}
 
 
 def verdict_text(verdict: str | None, *, short: bool = False, mark_only: bool = False) -> Text:
@@ -70,7 +71,8 @@ def verdict_text(verdict: str | None, *, short: bool = False, mark_only: bool = 
 
 
 def status_badge(status: str, *, short: bool = False) -> Text:
-    label = STATUS_SHORT.get(status, status[:5].upper()) if short else status.upper()
+    """ " CONFLICT " on red, or when short " ≠ " (see STATUS_SIGN)."""
+    label = STATUS_SIGN.get(status, status[:1]) if short else status.upper()
     return Text(f" {label} ", style=STATUS_STYLE.get(status, "reverse"))
 
 

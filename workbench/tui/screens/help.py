@@ -10,6 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from workbench.tui.text import status_badge
+
+STATUS_MEANING = {
+    "conflict": "the sources disagree",
+    "update": "a toll rising over time",
+    "agree": "the sources agree",
+    "single": "one source only",
+}
 ARROWS = [
     ("↑ ↓", "move in the focused pane"),
     ("enter", "open the group (events pane) or the article (claims pane)"),
@@ -51,6 +59,21 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
             yield Static(keys_table(self.rows))
+            yield Static(
+                Text.assemble(
+                    ("\nGroups: ", "bold"),
+                    *[
+                        part
+                        for status, meaning in STATUS_MEANING.items()
+                        for part in (
+                            status_badge(status, short=True),
+                            " ",
+                            status_badge(status),
+                            f" {meaning}  ",
+                        )  # fmt: skip
+                    ],
+                )
+            )
             yield Static(
                 Text(
                     "Verdict keys act on the claim highlighted in the claims table, whichever"

@@ -7,6 +7,8 @@ judged count ("3/7") always show.
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -15,7 +17,8 @@ from workbench.store.review import EventSummary, GroupSummary, Progress
 from workbench.tui.text import literal, status_badge
 
 NodeData = EventSummary | GroupSummary
-NARROW = 34  # below this width badges are short
+NARROW = 34  # below this width badges are signs and event dates are left out
+LEADING_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\S*\s*")
 
 
 def progress_text(p: Progress) -> Text:
@@ -30,10 +33,15 @@ def event_label(e: EventSummary, width: int) -> Text:
         suffix.append(f" !{e.conflicts}", style="bold red")
     suffix.append(" ")
     suffix.append_text(progress_text(e.progress))
-    day = "" if width < NARROW else (e.date_from or "")
+    label = e.label
+    if width < NARROW:  # no room for dates: the group's own are in the claims table
+        day = ""
+        label = LEADING_DATE.sub("", label) or label
+    else:
+        day = "" if (e.date_from or "") in label else (e.date_from or "")
     head = Text(f"{day} " if day else "", style="dim", no_wrap=True, end="")
     room = max(4, width - head.cell_len - suffix.cell_len)
-    return Text.assemble(head, literal(e.label, "bold", width=room), suffix)
+    return Text.assemble(head, literal(label, "bold", width=room), suffix)
 
 
 def group_label(g: GroupSummary, width: int) -> Text:

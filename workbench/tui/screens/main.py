@@ -125,7 +125,8 @@ class MainScreen(Screen[None]):
         if view.group is None:
             self.show_group(None)
             self.status.say(
-                "Nothing to review yet: no claim groups (run `workbench extract`, then `workbench align`)."
+                "Nothing to review yet: no claim groups"
+                " (run `workbench extract`, then `workbench align`)."
                 if self.filter == "all"
                 else f"No group matches the filter {self.filter!r} (press f)."
             )

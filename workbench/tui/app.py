@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from workbench.review import default_reviewer
 from workbench.tui.data import StoreThread
 from workbench.tui.keys import KEY_DISPLAY, REVIEW_KEYS
 from workbench.tui.screens.help import HelpScreen, describe
@@ -26,10 +27,11 @@ class ReviewApp(App[None]):
         Binding("question_mark", "help", "help", tooltip="Show every key"),
     ]
 
-    def __init__(self, db_path: Path, reviewer: str) -> None:
+    def __init__(self, db_path: Path, reviewer: str | None = None) -> None:
+        """Review the database at `db_path` as `reviewer` (default: `default_reviewer()`)."""
         super().__init__()
         self.db_path = db_path
-        self.reviewer = reviewer
+        self.reviewer = default_reviewer(reviewer)
         self.data = StoreThread(db_path)
 
     def on_mount(self) -> None:

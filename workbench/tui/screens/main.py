@@ -61,6 +61,7 @@ class MainScreen(Screen[None]):
         self.ready = False
         self._keys_state: tuple[bool, ...] = ()
         self._table: ClaimTable | None = None
+        self._evidence_for: ReviewRow | None = None  # the row whose evidence is (being) shown
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader(self.reviewer, id="header")
@@ -180,9 +181,16 @@ class MainScreen(Screen[None]):
         groups = await self.loader.groups(event_id, self.filter)
         self.event_tree.fill(event_id, groups)
 
-    @work(exclusive=True, group="evidence", exit_on_error=False)
-    async def show_evidence(self) -> None:
+    def show_evidence(self, *, again: bool = False) -> None:
+        """Show the highlighted claim's evidence (unless it is already shown or on its way)."""
         row = self.current
+        if row is self._evidence_for and not again:
+            return
+        self._evidence_for = row
+        self.load_evidence(row)
+
+    @work(exclusive=True, group="evidence", exit_on_error=False)
+    async def load_evidence(self, row: ReviewRow | None) -> None:
         article = await self.data.article(row.claim.article_id or 0) if row else None
         if row is self.current:
             self.query_one(Evidence).show(row, article)
@@ -335,7 +343,7 @@ class MainScreen(Screen[None]):
         self.status.saved(what)
         self.post_message(VerdictSaved(change.after, undo=undo))
         if (change.before.note if change.before else None) != change.after.note:
-            self.show_evidence()  # the evidence shows the reviewer's note
+            self.show_evidence(again=True)  # the evidence shows the reviewer's note
         self.keys_may_have_changed()
 
     # -- moving --------------------------------------------------------------------------------

@@ -71,5 +71,7 @@ class StoreThread:
         try:
             self._executor.submit(close_store).result(timeout=30)
         except (StoreError, RuntimeError, TimeoutError):
+            # quitting: every verdict is already committed, and SQLite closes the file with the
+            # process; a close that fails or waits behind a long query must not keep the app open
             pass
         self._executor.shutdown(wait=False)

@@ -7,16 +7,6 @@ from pathlib import Path
 
 from textual.message import Message
 
-from workbench.models import Verdict
-
-
-@dataclass
-class VerdictSaved(Message):
-    """A verdict entry was committed to the history (the screen may now show it as saved)."""
-
-    entry: Verdict
-    undo: bool = False
-
 
 @dataclass
 class ReportWritten(Message):

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.worker import Worker, WorkerState
 
 from workbench.report import FORMATS, ReportError, ReportOptions, write_report
 from workbench.store import Store, StoreError
@@ -90,7 +91,7 @@ class ExportScreen(ModalScreen[None]):
         self.query_one("#export-dialog").loading = True
         self.write(fmt, target, options)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write(self, fmt: str, target: Path, options: ReportOptions) -> None:
         try:
             rows = export(self.db_path, fmt, target, options)
@@ -100,6 +101,13 @@ class ExportScreen(ModalScreen[None]):
             self.post_message(ReportFailed(target, f"cannot write: {e.strerror or e}"))
         else:
             self.post_message(ReportWritten(target, fmt, rows))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Anything else that stopped the export is said too; the dialog stays open."""
+        if event.state == WorkerState.ERROR and event.worker.group == "export":
+            error = event.worker.error
+            target = Path(self.query_one(Input).value.strip() or ".")
+            self.post_message(ReportFailed(target, f"{type(error).__name__}: {error}"))
 
     def on_report_written(self, message: ReportWritten) -> None:
         self.notify(

@@ -25,7 +25,7 @@ from workbench.store.review import FILTERS, EventSummary, GroupSummary, Progress
 from workbench.tui.data import StoreThread
 from workbench.tui.keys import REVIEW_KEYS
 from workbench.tui.loader import GroupView, Loader, Pick
-from workbench.tui.messages import Target, VerdictSaved
+from workbench.tui.messages import Target
 from workbench.tui.session import KEEP, Change, ReviewSession
 from workbench.tui.text import verdict_text
 from workbench.tui.widgets.claim_table import ClaimTable
@@ -341,7 +341,6 @@ class MainScreen(Screen[None]):
             what.append(" with a note", style="dim")
         what.append(f"  {change.after.at[11:19]} UTC", style="dim")
         self.status.saved(what)
-        self.post_message(VerdictSaved(change.after, undo=undo))
         if (change.before.note if change.before else None) != change.after.note:
             self.show_evidence(again=True)  # the evidence shows the reviewer's note
         self.keys_may_have_changed()

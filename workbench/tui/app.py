@@ -3,6 +3,7 @@ the global keys (quit, help, the command palette)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class ReviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.data.close()
+        gc.unfreeze()  # the review screen froze what it loaded (see screens/main.py)
 
     def get_key_display(self, binding: Binding) -> str:
         return KEY_DISPLAY.get(binding.key) or super().get_key_display(binding)

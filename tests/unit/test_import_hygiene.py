@@ -14,7 +14,14 @@ CORE = [
     "workbench.ingest.html",
     "workbench.ingest.jsonfile",
     "workbench.ingest.text",
+    "workbench.report",
     "workbench.report.export_json",
+    "workbench.report.markdown",
+    "workbench.report.html",
+    "workbench.report.csvfile",
+    "workbench.report.claimreview",
+    "workbench.report.agreement",
+    "workbench.store.reports",
     "workbench.review",
 ]
 FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]

@@ -151,6 +151,7 @@ def print_report(report: IngestReport, db_path: Path) -> None:
                 f"note: {fr.path}: {hidden} more duplicate/shared-text records not listed", err=True
             )
     n_files = len(report.files)
+    records = report.total("records")
     rejected = len(report.rejected_files)
     parts = [
         f"{report.total('new')} new",
@@ -163,7 +164,7 @@ def print_report(report: IngestReport, db_path: Path) -> None:
     if report.total("undated"):
         parts.append(f"{report.total('undated')} without a date")
     click.echo(
-        f"{n_files} file{'s' * (n_files != 1)}, {report.total('records')} records: "
+        f"{n_files} file{'s' * (n_files != 1)}, {records} record{'s' * (records != 1)}: "
         + ", ".join(parts)
         + (f"; {rejected} file{'s' * (rejected != 1)} not ingested" if rejected else "")
         + f" -> {db_path}"

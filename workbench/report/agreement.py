@@ -97,15 +97,16 @@ class FleissTally:
     _pair_agreement: float = 0.0  # sum over items of P_i
     _totals: Counter[str] = field(default_factory=Counter)
 
-    def add(self, counts: Mapping[str, int]) -> None:
-        """One item: how many raters put it in each category (two or more raters in all)."""
+    def add(self, counts: Mapping[str, int], times: int = 1) -> None:
+        """One item (or `times` alike): how many raters put it in each category (two or more)."""
         n = sum(counts.values())
         if n < 2:
             raise ValueError("an item needs judgements by two or more raters")
-        self.items += 1
-        self.agreed += sum(1 for k in counts.values() if k) == 1
-        self._pair_agreement += sum(k * (k - 1) for k in counts.values()) / (n * (n - 1))
-        self._totals.update(counts)
+        self.items += times
+        self.agreed += times * (sum(1 for k in counts.values() if k) == 1)
+        self._pair_agreement += times * sum(k * (k - 1) for k in counts.values()) / (n * (n - 1))
+        for category, k in counts.items():
+            self._totals[category] += times * k
 
     def observed(self) -> float | None:
         return self._pair_agreement / self.items if self.items else None
@@ -152,33 +153,43 @@ class Agreement:
 
 @dataclass
 class AgreementTally:
-    """Judgements per claim, kept as the few running sums both kappas need."""
+    """Judgements per claim, counted by pattern: claims judged alike (the same reviewers giving
+    the same verdicts) are one entry, so a tally of 100k claims holds a few dozen entries."""
 
-    fleiss: FleissTally = field(default_factory=FleissTally)
-    pairs: dict[tuple[str, str], CohenTally] = field(default_factory=dict)
-    reviewers: set[str] = field(default_factory=set)
+    patterns: Counter[tuple[tuple[str, str], ...]] = field(default_factory=Counter)
 
     def add(self, judgements: Mapping[str, str]) -> None:
         """One claim's current verdicts by reviewer; claims judged by fewer than two are skipped."""
-        if len(judgements) < 2:
-            return
-        self.reviewers.update(judgements)
-        self.fleiss.add(Counter(judgements.values()))
-        for a, b in combinations(sorted(judgements), 2):
-            self.pairs.setdefault((a, b), CohenTally()).add(judgements[a], judgements[b])
+        if len(judgements) > 1:
+            self.patterns[tuple(sorted(judgements.items()))] += 1
+
+    @property
+    def reviewers(self) -> set[str]:
+        return {name for pattern in self.patterns for name, _ in pattern}
+
+    @property
+    def fleiss(self) -> FleissTally:
+        tally = FleissTally()
+        for pattern, n in sorted(self.patterns.items()):
+            tally.add(Counter(verdict for _, verdict in pattern), n)
+        return tally
+
+    @property
+    def pairs(self) -> dict[tuple[str, str], CohenTally]:
+        pairs: dict[tuple[str, str], CohenTally] = {}
+        for pattern, n in sorted(self.patterns.items()):
+            for (a, x), (b, y) in combinations(pattern, 2):
+                pairs.setdefault((a, b), CohenTally()).add(x, y, n)
+        return pairs
 
     def result(self) -> Agreement:
         reviewers = tuple(sorted(self.reviewers))
         if len(reviewers) == 2:
-            cohen = self.pairs[(reviewers[0], reviewers[1])]
+            c = CohenTally()
+            for pattern, n in self.patterns.items():
+                c.add(pattern[0][1], pattern[1][1], n)
             return Agreement(
-                "cohen",
-                reviewers,
-                cohen.items,
-                cohen.agreed,
-                cohen.observed(),
-                cohen.expected(),
-                cohen.kappa(),
+                "cohen", reviewers, c.items, c.agreed, c.observed(), c.expected(), c.kappa()
             )
         if len(reviewers) > 2:
             f = self.fleiss

@@ -7,6 +7,7 @@ http(s) urls; a Content-Security-Policy forbids scripts and any fetch, as a seco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 from importlib import resources
@@ -45,9 +46,16 @@ from workbench.store import Store
 CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'"
 
 
+_MARKUP = re.compile("[&<>\"']")
+
+
 def h(text: object) -> str:
     """Data as HTML text or attribute value: every markup character escaped."""
-    return "" if text is None else escape(str(text), quote=True)
+    if text is None:
+        return ""
+    text = str(text)
+    # html.escape(quote=True); the search first because most strings need nothing
+    return escape(text, quote=True) if _MARKUP.search(text) else text
 
 
 def safe_url(url: str | None) -> str | None:

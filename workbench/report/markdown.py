@@ -39,15 +39,16 @@ from workbench.report.wording import (
 )
 from workbench.store import Store
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~&|])")
-_SPACE = re.compile(r"\s+")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~&|"})
+_SPECIAL = re.compile(r"[\\`*_\[\]<>~&|]")
 
 
 def md(text: object) -> str:
     """Data as literal Markdown text: one line, markup characters backslash-escaped."""
     if text is None:
         return ""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
+    line = " ".join(str(text).split())
+    return line.translate(_ESCAPES) if _SPECIAL.search(line) else line
 
 
 def _table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:

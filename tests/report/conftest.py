@@ -37,7 +37,7 @@ ARTICLES: dict[str, str] = {
     "courier.txt": (
         "date 2016-03-13\nsource Gulf Courier\nurl https://courier.example/toll\n"
         "Toll rises in Tell Hamra\n\n"
-        "The death toll"
+        "The death toll from the strike on Tell Hamra rose to 27, the Syrian Monitor said."
         " The Defence Ministry said 5 militants were killed and denied hitting the market.\n"
     ),
     "hostile.txt": (
@@ -50,7 +50,7 @@ ARTICLES: dict[str, str] = {
     "bomb.txt": (
         "date 2016-07-04\nsource Levant Wire\nurl https://levant.example/bomb\n"
         "Car bomb in Nahr al-Ward\n\n"
-        "A car bomb"
+        "A car bomb killed 12 people at the bus station in Nahr al-Ward, the governor said."
         " The blast happened in Nahr al-Ward province.\n"
     ),
 }

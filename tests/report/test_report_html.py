@@ -85,7 +85,8 @@ def test_loads_nothing_from_the_network(report_db: ReportDb) -> None:
         assert "src" not in attrs and "srcset" not in attrs and "xlink:href" not in attrs, tag
         if "href" in attrs:
             assert tag == "a", tag
-            assert re.match(r"https?://", attrs["href"] or ""), attrs["href"]
+            # a web address a reader may follow, or a place in this page
+            assert re.match(r"https?://|#[\w-]+$", attrs["href"] or ""), attrs["href"]
     assert "@import" not in page.style and "url(" not in page.style
     assert not re.search(r"url\(|@import", html)
     csp = [a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv")]
@@ -95,7 +96,10 @@ def test_loads_nothing_from_the_network(report_db: ReportDb) -> None:
 def test_links_only_to_web_addresses(report_db: ReportDb) -> None:
     page = parse(render(report_db))
     hrefs = {a["href"] for t, a in page.tags if t == "a"}
-    assert hrefs == {"https://levant.example/strike", "https://courier.example/toll",
+    anchors = {f"#event-{i}" for i in report_db.events.values()}
+    assert anchors <= hrefs
+    assert {f"event-{i}" for i in report_db.events.values()} <= {a.get("id") for _, a in page.tags}
+    assert hrefs - anchors == {"https://levant.example/strike", "https://courier.example/toll",
                      "https://levant.example/bomb"}  # fmt: skip
     assert "javascript:alert(1)" in "".join(page.text)  # shown as text, not followed
 

@@ -36,6 +36,7 @@ from workbench.report.wording import (
     event_line,
     event_title,
     generated_line,
+    group_counts,
     pairs_table,
     plural,
     scope_line,
@@ -168,6 +169,25 @@ def _agreement(out: TextIO, store: Store, o: Overview) -> None:
     out.write("</section>\n")
 
 
+def _contents(out: TextIO, store: Store, o: Overview) -> None:
+    """The events, each linking to its section, with its groups by status."""
+    counts = store.event_group_counts(o.scope)
+    events = store.events(ids=None if o.scope.event_id is None else [o.scope.event_id])
+    listed = [e for e in events if o.scope.status is None or e.id in counts]
+    if not listed:
+        return
+    out.write('<nav class="contents"><h3>Events</h3>\n<ol>\n')
+    for e in listed:
+        mine = counts.get(e.id or 0, {})
+        groups = group_counts({s: mine.get(s, 0) for s in STATUS_NAMES})
+        out.write(
+            f'<li><a href="#event-{e.id}">{h(event_title(e))}</a>'
+            f' <span class="meta">{h(e.date_from or "undated")} \u00b7 groups: {groups}'
+            "</span></li>\n"
+        )
+    out.write("</ol></nav>\n")
+
+
 def _verdict_cell(row: ClaimRow, reviewer: str) -> str:
     v = row.verdict_of(reviewer)
     if v is None:
@@ -221,6 +241,7 @@ def write_html(store: Store, out: TextIO, options: ReportOptions) -> int:
         f"<title>{TITLE}</title>\n<style>\n{_css()}</style>\n</head>\n<body>\n"
     )
     _summary(out, o, label)
+    _contents(out, store, o)
     _agreement(out, store, o)
     reviewers = o.reviewers
     n = 0

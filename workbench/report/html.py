@@ -159,7 +159,9 @@ def _agreement(out: TextIO, store: Store, o: Overview) -> None:
             out,
             ["Claim#", "Event#", "Group", "Outlet", "Value", *map(h, a.reviewers)],
             (
-                [str(r.claim.id), str(r.event_id or ""), h(r.group.label if r.group else ""),
+                [str(r.claim.id),
+                 f'<a href="#event-{r.event_id}">{r.event_id}</a>' if r.event_id else "",
+                 h(r.group.label if r.group else ""),
                  _outlet(r.article), h(value_text(r.claim)),
                  *(_verdict_cell(r, x) for x in a.reviewers)]
                 for r in disputed_rows(store, o.scope)
@@ -176,7 +178,7 @@ def _contents(out: TextIO, store: Store, o: Overview) -> None:
     listed = [e for e in events if o.scope.status is None or e.id in counts]
     if not listed:
         return
-    out.write('<nav class="contents"><h3>Events</h3>\n<ol>\n')
+    out.write('<nav class="contents"><h3>Events</h3>\n<ul>\n')
     for e in listed:
         mine = counts.get(e.id or 0, {})
         groups = group_counts({s: mine.get(s, 0) for s in STATUS_NAMES})
@@ -185,7 +187,7 @@ def _contents(out: TextIO, store: Store, o: Overview) -> None:
             f' <span class="meta">{h(e.date_from or "undated")} \u00b7 groups: {groups}'
             "</span></li>\n"
         )
-    out.write("</ol></nav>\n")
+    out.write("</ul></nav>\n")
 
 
 def _verdict_cell(row: ClaimRow, reviewer: str) -> str:

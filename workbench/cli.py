@@ -14,9 +14,12 @@ from typing import Any, TypeVar
 import click
 
 from workbench import __version__
+from workbench.extract import ExtractReport, extract_articles
+from workbench.extract.describe import describe
+from workbench.extract.evaluate import EvalError, evaluate_fakes
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
-from workbench.models import GROUP_STATUSES
+from workbench.models import CLAIM_KINDS, GROUP_STATUSES
 from workbench.report import (
     FORMATS,
     ROW_NAMES,
@@ -26,6 +29,7 @@ from workbench.report import (
     write_report,
     write_report_file,
 )
+from workbench.report.export_json import claim_row
 from workbench.store import DEFAULT_DB, Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -84,7 +88,8 @@ class WorkbenchGroup(click.Group):
 def main() -> None:
     """Cross-verify claims across news articles about one incident.
 
-    Ingest articles, then look at them with stats, articles and export.
+    Ingest articles (claims are extracted as they come in), then look at them with stats,
+    articles, claims and export.
     """
 
 
@@ -189,18 +194,21 @@ def print_report(report: IngestReport, db_path: Path) -> None:
     type=click.FloatRange(min=0.001),
     help="Reject an article whose text is larger than this.",
 )
+@click.option("--no-extract", is_flag=True, help="Do not extract claims from the new articles now.")
 @db_option
 def ingest(
     paths: tuple[Path, ...],
     source: str | None,
     columns: dict[str, str],
     max_article_mb: float,
+    no_extract: bool,
     db_path: Path,
 ) -> None:
     """Read articles from files or directories (recursive) into the database.
 
-    Formats by extension: .txt/.md, .html/.htm, .json/.jsonl, .csv. Exit status: 0 when anything
-    was ingested or was already there, 1 when nothing could be ingested, 2 for usage errors.
+    Formats by extension: .txt/.md, .html/.htm, .json/.jsonl, .csv. Claims are extracted from the
+    new articles unless --no-extract. Exit status: 0 when anything was ingested or was already
+    there, 1 when nothing could be ingested, 2 for usage errors.
     """
     options = Options(source=source, columns=columns, max_article_bytes=int(max_article_mb * 1e6))
     with open_store(db_path, create=True) as store:
@@ -209,7 +217,9 @@ def ingest(
             report = ingest_paths(store, paths, options, on_progress=bar)
         finally:
             bar.close()
-    print_report(report, db_path)
+        print_report(report, db_path)
+        if not no_extract and report.total("new"):
+            click.echo(extract_articles(store).summary())
     sys.exit(report.exit_status)
 
 
@@ -359,8 +369,108 @@ def demo(db_path: Path) -> None:
     click.echo(f"Ingesting the sample corpus ({samples_dir()}) into {db_path}")
     with open_store(db_path, create=True) as store:
         report = ingest_paths(store, [samples_dir()])
-    print_report(report, db_path)
+        print_report(report, db_path)
+        click.echo(extract_articles(store).summary())
     ctx = click.get_current_context()
     ctx.invoke(stats, as_json=False, db_path=db_path)
     if report.exit_status:
         sys.exit(report.exit_status)
+
+
+# -- claims: extraction, listing, evaluation --------------------------------------------------
+
+
+def print_extract(report: ExtractReport, db_path: Path) -> None:
+    click.echo(f"{report.summary()} -> {db_path}")
+
+
+@main.command()
+@click.option("--all", "every", is_flag=True, help="Extract every article again.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes for large inputs (default: one per CPU; small inputs use one).",
+)
+@db_option
+def extract(every: bool, workers: int | None, db_path: Path) -> None:
+    """Extract claims from the articles not yet extracted (--all: every article again).
+
+    The same text always gives the same claims: re-extracting keeps claim ids and verdicts.
+    """
+    with open_store(db_path) as store:
+        print_extract(extract_articles(store, every=every, workers=workers), db_path)
+
+
+@main.command()
+@click.option("--article", "article", metavar="ID", help="Only this article (id or input id).")
+@click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def claims(
+    article: str | None, kind: str | None, limit: int | None, as_json: bool, db_path: Path
+) -> None:
+    """List claims: id, article, kind, value, speaker chain, quote."""
+    with open_store(db_path) as store:
+        article_id = resolve_article(store, article) if article else None
+        shown = 0
+        for claim in store.iter_claims(article_id=article_id, kind=kind):
+            if limit is not None and shown >= limit:
+                break
+            shown += 1
+            if as_json:
+                click.echo(json.dumps(claim_row(claim), ensure_ascii=False))
+                continue
+            chain = " > ".join(claim.speaker_chain) or "-"
+            click.echo(
+                f"{claim.id:>6}  {claim.article_id:>5}  {claim.kind:<8}  "
+                f"{_cell(describe(claim), 44):<44}  {_cell(chain, 40):<40}  "
+                f"{_cell(claim.quote, 60)}"
+            )
+    click.echo(f"{shown} claim{'s' * (shown != 1)}", err=True)
+
+
+def resolve_article(store: Store, given: str) -> int:
+    """An article id from --article: the database id, or an id the input gave it."""
+    rows = store.find_articles(external_id=given)
+    if rows:
+        return int(rows[0]["id"])
+    if given.isdigit():
+        return int(given)
+    fail(f"no article with id {given!r}")
+    raise AssertionError  # fail exits
+
+
+@main.group(name="eval", cls=WorkbenchGroup)
+def evaluate() -> None:
+    """Measure extraction against labelled data."""
+
+
+@evaluate.command(name="fakes")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for extraction.")  # fmt: skip
+def eval_fakes(path: Path, workers: int) -> None:
+    """Score extraction on a FA-KES CSV (labels are read for scoring only)."""
+    try:
+        metrics = evaluate_fakes(path, workers=workers)
+    except EvalError as e:
+        fail(str(e))
+    click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
+    click.echo(f"{'metric':<34}  {'all':>16}  {'even':>16}  {'odd':>16}  target")
+    for name, row in metrics.items():
+        cells = [_metric_cell(row.get(split)) for split in ("all", "even", "odd")]
+        click.echo(
+            f"{name:<34}  " + "  ".join(f"{c:>16}" for c in cells) + f"  {row.get('target') or ''}"
+        )
+
+
+def _metric_cell(entry: dict[str, Any] | None) -> str:
+    if not entry or entry.get("value") is None:
+        return "-"
+    value = entry["value"]
+    if "of" in entry:
+        return f"{value:.3f} ({entry['found']}/{entry['of']})"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}"
+    return str(int(value))

@@ -1,4 +1,5 @@
-"""The core (models, store, ingest, report) never imports the UI, the CLI, textual or rich."""
+"""The core (models, store, ingest, extract, report) never imports the UI, the CLI, textual or
+rich."""
 
 import subprocess
 import sys
@@ -14,6 +15,10 @@ CORE = [
     "workbench.ingest.html",
     "workbench.ingest.jsonfile",
     "workbench.ingest.text",
+    "workbench.extract",
+    "workbench.extract.article",
+    "workbench.extract.run",
+    "workbench.extract.evaluate",
     "workbench.report",
     "workbench.report.export_json",
     "workbench.report.markdown",

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from workbench import __version__
-from workbench.models import VERDICTS
+from workbench.models import VERDICTS, Claim
 from workbench.report.agreement import Agreement, describe_kappa
 from workbench.report.options import ReportOptions
 from workbench.report.rows import disputed_rows, overview
@@ -52,6 +52,47 @@ def article_rows(store: Store) -> Any:
         yield row
 
 
+# The claim fields of the contract (issue 3), in order; then additions (extend, never rename).
+CLAIM_FIELDS = (
+    "kind",
+    "subject",
+    "subject_class",
+    "outcome",
+    "low",
+    "high",
+    "approximate",
+    "canonical",
+    "role",
+    "count",
+    "hypothetical",
+    "value",
+    "parent",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_chain",
+    "hedges",
+    "negated",
+    "fingerprint",
+)
+CLAIM_ADDITIONS = ("span_start", "span_end", "rising")
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    """One claim as the export shows it: id, article_id, the contract fields, the additions."""
+    row: dict[str, Any] = {"id": claim.id, "article_id": claim.article_id}
+    for name in (*CLAIM_FIELDS, *CLAIM_ADDITIONS):
+        row[name] = getattr(claim, name)
+    return row
+
+
+def claim_rows(store: Store) -> Any:
+    """Every claim in id order, one at a time (the list is never built in memory)."""
+    for claim in store.iter_claims(by_id=True):
+        yield claim_row(claim)
+
+
 def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) -> int:
     """Write the whole export to `out`; returns the number of articles written."""
     generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
@@ -60,7 +101,7 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
     out.write(f'  "generated_at": {_dump(generated_at)},\n')
     out.write(f'  "tool_version": {_dump(__version__)},\n')
     count = 0
-    rows_for = {"articles": article_rows(store)}
+    rows_for = {"articles": article_rows(store), "claims": claim_rows(store)}
     for section in SECTIONS:
         out.write(f'  "{section}": [')
         first = True

@@ -43,6 +43,11 @@ _SELECT = (
     " LEFT JOIN claims p ON p.id = c.parent_id"
 )
 _BOOLS = ("negated", "approximate", "hypothetical", "rising")
+_EXTRACT_SELECT = (
+    "SELECT id, external_id, source, title, published, published_at, url, sha256, text"
+    " FROM articles"
+)
+_NOT_EXTRACTED = " WHERE extracted_at IS NULL"
 
 
 def _row(claim: Claim, article_id: int) -> tuple[Any, ...]:
@@ -75,17 +80,37 @@ def claim_from_row(row: Sequence[Any]) -> Claim:
 
 class ClaimQueries(StoreBase):
     def articles_for_extraction(self, *, every: bool = False) -> Iterator[Article]:
-        """Articles whose claims have not been extracted yet (`every`: all of them), id order."""
-        sql = (
-            "SELECT id, external_id, source, title, published, published_at, url, sha256, text"
-            " FROM articles"
+        """Articles whose claims have not been extracted yet (`every`: all of them), id order.
+
+        Only what extraction reads: id, outlet, title, dates, url, hash and text (no metadata:
+        label columns of an evaluation set never reach the extractor).
+        """
+        cursor = self.conn.execute(
+            _EXTRACT_SELECT + ("" if every else _NOT_EXTRACTED) + " ORDER BY id"
         )
-        if not every:
-            sql += " WHERE extracted_at IS NULL"
-        cursor = self.conn.execute(sql + " ORDER BY id")
         names = [d[0] for d in cursor.description]
         for row in cursor:
             yield Article(metadata={}, **dict(zip(names, row, strict=True)))
+
+    def extraction_batch(
+        self, *, every: bool = False, after_id: int = 0, limit: int = 200
+    ) -> list[Article]:
+        """The next `limit` articles for extraction with an id above `after_id`, read whole."""
+        where = " WHERE id > ?" + ("" if every else " AND extracted_at IS NULL")
+        cursor = self.conn.execute(
+            _EXTRACT_SELECT + where + " ORDER BY id LIMIT ?", (after_id, limit)
+        )
+        names = [d[0] for d in cursor.description]
+        return [Article(metadata={}, **dict(zip(names, row, strict=True))) for row in cursor]
+
+    def count_for_extraction(self, *, every: bool = False) -> int:
+        sql = "SELECT COUNT(*) FROM articles" + ("" if every else _NOT_EXTRACTED)
+        return int(self.conn.execute(sql).fetchone()[0])
+
+    def claim_counts(self) -> dict[str, int]:
+        """Claims per kind."""
+        rows = self.conn.execute("SELECT kind, COUNT(*) FROM claims GROUP BY kind ORDER BY kind")
+        return {kind: int(n) for kind, n in rows}
 
     def save_claims(self, article_id: int, claims: Iterable[Claim]) -> list[int]:
         """Make `claims` the article's claims; returns their ids in order. Call in a transaction.
@@ -142,8 +167,10 @@ class ClaimQueries(StoreBase):
         kind: str | None = None,
         ids: Sequence[int] | None = None,
         search: str | None = None,
+        by_id: bool = False,
     ) -> Iterator[Claim]:
-        """Claims in (article, position) order, optionally narrowed; `search` is full-text."""
+        """Claims in (article, position) order (`by_id`: in id order), optionally narrowed;
+        `search` is full-text."""
         where: list[str] = []
         params: list[Any] = []
         if article_id is not None:
@@ -159,7 +186,7 @@ class ClaimQueries(StoreBase):
             where.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(fts_query(search))
         sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY c.article_id, c.start, c.id"
+        sql += " ORDER BY c.id" if by_id else " ORDER BY c.article_id, c.start, c.id"
         for row in self.conn.execute(sql, params):
             yield claim_from_row(row)
 

@@ -1,0 +1,181 @@
+"""`extract_claims(article)`: every checkable claim of one article, deterministic and pure.
+
+The article is cut into sentences; each sentence gets its attribution (speaker and chain) and
+its hedges; the extractors (casualties, weapons, actors, intent, places, times) read it; each
+finding becomes a `Claim` whose quote is the sentence (`text[start:end] == quote`).
+
+A claim's fingerprint is a hash of the article's outlet and text hash (two outlets printing the
+same wire text get different fingerprints), the kind, the offsets of the words that carry the
+value and a discriminating key (a casualty's outcome, an actor's role: what would make it another
+claim): not the parsed count or name, so a better parser keeps reviewers' verdicts attached to
+the claims it reads again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from datetime import date
+from typing import Any
+
+from workbench.extract import lexicon
+from workbench.extract.actors import find_actors
+from workbench.extract.attribution import Segments, attribute
+from workbench.extract.casualties import Casualty, find_casualties
+from workbench.extract.gazetteer import Hit
+from workbench.extract.hedges import negated_at, sentence_hedges
+from workbench.extract.intent import find_intents
+from workbench.extract.numbers import find_quantities
+from workbench.extract.places import find_places
+from workbench.extract.sentences import Sentence, split_sentences
+from workbench.extract.times import find_times
+from workbench.extract.weapons import find_weapons
+from workbench.models import Article, Claim
+
+DATELINE = 40  # a date this close to the start that equals the article's date is its dateline
+
+
+def fingerprint(article: Article, kind: str, span_start: int, span_end: int, key: str) -> str:
+    """Stable identity of a claim: outlet, text hash, kind, value span, discriminating key."""
+    raw = "\x1f".join(
+        (article.source or "", article.sha256, kind, str(span_start), str(span_end), key)
+    )
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def _published(article: Article) -> date | None:
+    for value in (article.published, (article.published_at or "")[:10]):
+        if value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _hits_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Hit]]:
+    """Gazetteer hits of the whole text, shifted to offsets inside each sentence."""
+    starts = [s.start for s in sentences]
+    out: list[list[Hit]] = [[] for _ in sentences]
+    for h in lexicon.gazetteer().find(text):
+        i = bisect_right(starts, h.start) - 1
+        if i >= 0 and h.end <= sentences[i].end:
+            s = sentences[i].start
+            out[i].append(Hit(h.start - s, h.end - s, h.entry))
+    return out
+
+
+class _Builder:
+    """Turns findings into claims for one article: offsets, attribution, fingerprints."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.claims: list[Claim] = []
+        self.seen: dict[str, int] = {}
+
+    def add(
+        self,
+        kind: str,
+        s: Sentence,
+        segments: Segments,
+        span: tuple[int, int],
+        hedges: list[str],
+        key: str = "",
+        **fields: Any,
+    ) -> Claim:
+        span_start, span_end = s.start + span[0], s.start + span[1]
+        who = segments.at(span[0])
+        fp = fingerprint(self.article, kind, span_start, span_end, key)
+        n = self.seen.get(fp, 0)
+        self.seen[fp] = n + 1
+        if n:
+            fp = fingerprint(self.article, kind, span_start, span_end, f"{key}#{n + 1}")
+        claim = Claim(
+            kind=kind,  # type: ignore[arg-type]
+            quote=s.text,
+            start=s.start,
+            end=s.end,
+            speaker=who.speaker,
+            speaker_chain=list(who.chain),
+            hedges=hedges,
+            fingerprint=fp,
+            span_start=span_start,
+            span_end=span_end,
+            **fields,
+        )
+        self.claims.append(claim)
+        return claim
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """The claims of one article, in text order. Never raises on any text."""
+    text = article.text
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    hits = _hits_by_sentence(text, sentences)
+    attributions = attribute(sentences, hits, article.source)
+    published = _published(article)
+    build = _Builder(article)
+    parent: Claim | None = None  # the last top-level casualty, for sub-counts
+    for i, s in enumerate(sentences):
+        if i and sentences[i - 1].paragraph != s.paragraph:
+            parent = None
+        who, sh, hedges = attributions[i], hits[i], sentence_hedges(hits[i], s.text)
+        tables = {h.entry.table for h in sh}
+        quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
+        for c in find_casualties(s.text, quantities, sh):
+            parent = _casualty(build, s, who, hedges, c, parent, sh)
+        for w in find_weapons(s.text, sh, quantities):
+            negated = negated_at(s.text, w.start, sh)
+            build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
+                      count=w.count, negated=negated)  # fmt: skip
+        for a in find_actors(s.text, sh):
+            build.add("actor", s, who, (a.start, a.end), hedges, key=a.role, canonical=a.canonical,
+                      role=a.role, negated=a.negated)  # fmt: skip
+        for n in find_intents(s.text, sh):
+            build.add("intent", s, who, (n.start, n.end), hedges, canonical=n.canonical,
+                      hypothetical=n.hypothetical, negated=n.negated)  # fmt: skip
+        for p in find_places(s.text, sh, patterns="placecue" in tables):
+            build.add("place", s, who, (p.start, p.end), hedges, canonical=p.canonical,
+                      value=p.governorate)  # fmt: skip
+        for t in find_times(s.text, published) if "timeword" in tables else ():
+            if s.start + t.start < DATELINE and published and t.value == published.isoformat():
+                continue  # the dateline, not a claim
+            build.add("time", s, who, (t.start, t.end), hedges, value=t.value)
+    return sorted(build.claims, key=lambda c: (c.span_start or 0, c.kind))
+
+
+def _casualty(
+    build: _Builder,
+    s: Sentence,
+    who: Segments,
+    hedges: list[str],
+    c: Casualty,
+    parent: Claim | None,
+    hits: list[Hit],
+) -> Claim | None:
+    """Add one casualty claim; returns the top-level casualty that later sub-counts belong to."""
+    q = c.quantity
+    own = [q.hedge.lower()] if q.hedge else []
+    outcome = c.outcome or (parent.outcome if parent and c.sub else "")
+    if not outcome:
+        return parent
+    claim = build.add(
+        "casualty",
+        s,
+        who,
+        (q.num_start, q.num_end),
+        own + [h for h in hedges if h not in own],
+        key=outcome,
+        outcome=outcome,
+        subject=c.subject,
+        subject_class=c.subject_class,
+        low=q.low,
+        high=q.high,
+        approximate=q.approximate,
+        rising=c.rising,
+        negated=c.negated or negated_at(s.text, q.start, hits),
+        parent_fingerprint=parent.fingerprint if c.sub and parent else None,
+    )
+    return parent if c.sub else claim

@@ -1,0 +1,259 @@
+"""Who said it: a speaker and a speaker chain (outermost first) for every claim of a sentence.
+
+The chain starts with the outlet (the article's source). A paragraph that is only "X reports:"
+adds X for the paragraphs after it. Inside a sentence:
+- "according to X", "carried by X": X passed the words on (outer);
+- "X said ...", "..., X said", "..., said X", "X told Reuters" (Reuters is outer to X);
+- "citing Y", "quoting Y": Y is the source of the speaker it follows (inner);
+- "it said", "he added", "the ministry said", "the agency said": a speaker named earlier;
+- "X said A, while Y said B", "X blamed ISIS, which said B": two speakers side by side, each
+  for its own part of the sentence (a segment), not one quoting the other.
+Known speakers get canonical names (`lexicon/attribution.toml`): "SOHR" and "the Observatory"
+are one origin. Unnamed sources keep their words ("activists"). A claim's speaker is the
+innermost speaker named by a verb (or by "according to"); with nobody named, the outlet. A
+sentence that goes on with a quotation keeps the speaker of the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from workbench.extract import lexicon
+from workbench.extract.gazetteer import Hit
+from workbench.extract.sentences import Sentence
+from workbench.extract.speakers import STRONG, Speakers
+
+_THAT = re.compile(r"\s*(?:that\b|:)")
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?\s*$", re.I)
+_APPOSITIVE_TAIL = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},?\s*$", re.I)
+_NAME_END = re.compile(r"[A-Z][\w'’\-]*\s*$")
+_RELATIVE_END = re.compile(r",?\s*\b(?:which|who)\s*$", re.I)
+_COORDINATED = re.compile(
+    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:[\w'’.\-]+[\s,]*){1,6}$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    chain: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segments:
+    """A sentence's attributions: each holds from its start offset (in the sentence) on."""
+
+    parts: tuple[tuple[int, Attribution], ...]
+
+    def at(self, pos: int) -> Attribution:
+        found = self.parts[0][1]
+        for start, who in self.parts:
+            if start <= pos:
+                found = who
+        return found
+
+    @property
+    def last(self) -> Attribution:
+        return self.parts[-1][1]
+
+
+@dataclass
+class _Segment:
+    start: int
+    links: list[str] = field(default_factory=list)
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    weak: frozenset[str]
+    told: frozenset[str]
+    passive: re.Pattern[str]
+    adverbials: re.Pattern[str]
+    header: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = lexicon.load("attribution")
+    return _Patterns(
+        weak=frozenset(lexicon.normal(v) for v in data["weak_verbs"]),
+        told=frozenset(lexicon.normal(v) for v in data["told"]),
+        passive=re.compile(r"(?:\b(?:was|were|is|are|been|be|being|so)\s+(?:\w+ly\s+)?|-)$", re.I),
+        adverbials=re.compile(
+            r"(?:[\s,]+" + lexicon.alternation(data["adverbials"]) + r")*[\s,]*$", re.I
+        ),
+        header=re.compile(
+            r"^(?P<who>[^.;:\"“]{1,80}?)\s+" + lexicon.alternation(data["header_verbs"]) + r"\s*:$",
+            re.I,
+        ),
+    )
+
+
+def canonical_outlet(outlet: str | None) -> str | None:
+    """The outlet's canonical speaker name when the lists know it ("sana" -> "SANA")."""
+    if not outlet or not outlet.strip():
+        return None
+    outlet = outlet.strip()
+    for hit in lexicon.gazetteer().find(outlet, ("speaker",)):
+        if hit.start == 0 and hit.end == len(outlet):
+            return hit.canonical
+    return outlet
+
+
+def _dedupe(chain: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in chain:
+        if not out or out[-1].lower() != name.lower():
+            out.append(name)
+    return out
+
+
+def _quote_open_after(text: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence ("... the market," he said. "It")."""
+    if "“" in text or "”" in text:
+        return (1 if was_open else 0) + text.count("“") - text.count("”") > 0
+    return was_open != (text.count('"') % 2 == 1)
+
+
+def attribute(
+    sentences: list[Sentence], hits: list[list[Hit]], outlet: str | None
+) -> list[Segments]:
+    """The attributions of each sentence; `hits`: each sentence's gazetteer hits (its offsets)."""
+    names = Speakers()
+    base_outlet = canonical_outlet(outlet)
+    header: str | None = None
+    header_paragraph = -1
+    out: list[Segments] = []
+    previous: Segments | None = None
+    open_quote = False
+    for i, s in enumerate(sentences):
+        same_paragraph = i > 0 and sentences[i - 1].paragraph == s.paragraph
+        whole_paragraph = not same_paragraph and (
+            i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
+        )
+        found = _patterns().header.match(s.text) if whole_paragraph else None
+        if found:
+            who = names.resolve(s.text, 0, found.end("who"), hits[i])
+            header, header_paragraph = who or found.group("who").strip(), s.paragraph
+            names.remember(header)
+        base = [x for x in (base_outlet, header if s.paragraph > header_paragraph else None) if x]
+        starts_in_quote = open_quote and same_paragraph
+        quote_goes_on = (  # '"It was a mistake," he said. "We regret it."'
+            same_paragraph
+            and s.text[:1] in '"“'
+            and previous is not None
+            and previous.last.speaker not in (None, base_outlet)
+            and any(q in sentences[i - 1].text for q in '"“”')
+        )
+        segments = _segments(s.text, hits[i], names)
+        names.mentioned(hits[i], s.text)
+        if segments:
+            parts = tuple(
+                (seg.start, _attribution(_dedupe([*base, *seg.links]), seg.speaker))
+                for seg in segments
+            )
+            result = Segments(parts)
+        elif (starts_in_quote or quote_goes_on) and previous is not None:
+            result = Segments(((0, previous.last),))
+        else:
+            result = Segments(((0, _attribution(_dedupe(base), None)),))
+        out.append(result)
+        previous = result
+        open_quote = _quote_open_after(s.text, starts_in_quote)
+    return out
+
+
+def _attribution(chain: list[str], speaker: str | None) -> Attribution:
+    return Attribution(speaker or (chain[-1] if chain else None), tuple(chain))
+
+
+def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
+    """The sentence's segments with their links (outer first); empty when nobody is named."""
+    p = _patterns()
+    outer: list[str] = []
+    citings: list[tuple[int, str]] = []
+    speakers: list[tuple[int, str, int | None]] = []  # verb position, speaker, new segment at
+    listeners: dict[int, str] = {}  # "told Reuters": outer to the speaker of that verb
+    for h in hits:
+        table = h.entry.table
+        if table in ("outer", "citing"):
+            name = names.after(text, h.end, hits, lowercase=True)
+            if name and table == "outer":
+                outer.append(name)
+            elif name:
+                citings.append((h.start, name))
+        if table != "verb" or p.passive.search(text, max(0, h.start - 20), h.start):
+            continue
+        if h.canonical in p.weak and not _THAT.match(text, h.end):
+            continue
+        name, segment_at = _speaker_before(text, h.start, hits, names)
+        if name is None and _inverted(text, h.start):
+            name = names.after(text, h.end, hits)
+        if name is None:
+            continue
+        speakers.append((h.start, name, segment_at))
+        names.last = name  # "X said he had counted": "he" is X
+        if h.canonical in p.told:
+            listener = names.after(text, h.end, hits, media_only=True)
+            if listener:
+                listeners[h.start] = listener
+    if not (outer or speakers or citings):
+        return []
+    segments = [_Segment(0, list(outer))]
+    for i, (pos, name, segment_at) in enumerate(speakers):
+        current = segments[-1]
+        if segment_at is not None and current.speaker is not None:
+            current = _Segment(segment_at, list(outer))
+            segments.append(current)
+        if pos in listeners:
+            current.links.append(listeners[pos])
+        current.links.append(name)
+        current.speaker = name
+        following = speakers[i + 1][0] if i + 1 < len(speakers) else len(text)
+        current.links += [c for at, c in citings if pos < at < following or (i == 0 and at < pos)]
+    if not speakers:
+        segments[0].links += [c for _, c in citings]
+        segments[0].speaker = outer[-1] if outer else None
+    for seg in segments:
+        for name in seg.links:
+            names.remember(name)
+    names.last = segments[-1].speaker or names.last
+    return segments
+
+
+def _inverted(text: str, verb_start: int) -> bool:
+    """'"...," said X': nothing names the speaker before the verb."""
+    before = text[:verb_start].rstrip()
+    return not before or before[-1] in ",\"”’'" or before.endswith(("-", "–", "—"))
+
+
+def _speaker_before(
+    text: str, verb_start: int, hits: list[Hit], names: Speakers
+) -> tuple[str | None, int | None]:
+    """The speaker named before a verb, and where a side-by-side segment starts (if it does)."""
+    start = max(0, verb_start - 120)
+    for m in STRONG.finditer(text, start, verb_start):
+        start = m.end()
+    raw = text[start:verb_start]
+    span = _patterns().adverbials.sub("", raw, count=1)
+    if raw.rstrip().endswith(","):  # an aside closed by a comma before the verb
+        span = _RELATIVE_TAIL.sub("", span)  # "The group, which says it relies on ..., said"
+        appositive = _APPOSITIVE_TAIL.search(span)  # "The Media Centre, an activist network, said"
+        if appositive and _NAME_END.search(span, 0, appositive.start()):
+            span = span[: appositive.start()]
+    relative = _RELATIVE_END.search(span)  # "ISIS, which said": ISIS speaks for itself
+    segment_at = start + relative.start() if relative else None
+    if relative:
+        span = span[: relative.start()]
+    coordinated = _COORDINATED.search(span)  # "..., while Moscow has said"
+    if coordinated and segment_at is None:
+        segment_at = start + coordinated.start()
+    end = start + len(span)
+    if end <= start:
+        return None, None
+    if re.search(r"(?:^|\s)and$", span):
+        return names.subject(text, verb_start, hits), None
+    return names.resolve(text, start, end, hits, near_end=True), segment_at

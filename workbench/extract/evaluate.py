@@ -1,0 +1,147 @@
+"""Measuring extraction against a labelled FA-KES CSV (`workbench eval fakes PATH`).
+
+The CSV is ingested into a temporary database and extracted there. Extraction reads only what a
+user's articles have (id, title, text, outlet, date): label columns stay in the article's metadata,
+which extraction never reads, and are used here for scoring only. Every figure is given for all
+articles and for the even and odd CSV records apart (develop on the even ones, check the odd ones
+as held out).
+
+- casualty recall: the labelled toll (nb_civilians + nb_noncivilians), on articles where it is
+  above 0, is within 1 of the low or high end of a killed claim;
+- median killed claims per article: how many killed claims an article gets (precision);
+- actor recall: the labelled actor, mapped to canonical ids (`fakes_labels.toml`), is found as a
+  perpetrator (not negated); articles labelled "unknown" are left out;
+- place recall: the labelled governorate is the value of a place claim;
+- extraction ms per article: wall time of `extract_articles` (extraction and saving) / articles.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+import tomllib
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from workbench.extract.run import extract_articles
+from workbench.ingest import ingest_paths
+from workbench.models import Article, Claim
+from workbench.store import Store
+
+SPLITS = ("all", "even", "odd")
+TARGETS = {
+    "casualty recall": ">= 0.92",
+    "median killed claims per article": "<= 3",
+    "actor recall": ">= 0.80",
+}
+
+
+class EvalError(Exception):
+    """The evaluation cannot run; the message is one line for the user."""
+
+
+def _labels() -> dict[str, Any]:
+    source = resources.files("workbench.extract").joinpath("fakes_labels.toml")
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _near(claim: Claim, toll: int) -> bool:
+    return any(end is not None and abs(end - toll) <= 1 for end in (claim.low, claim.high))
+
+
+class _Split:
+    """Counts for one split of the articles."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.toll_found = self.toll_total = 0
+        self.actor_found = self.actor_total = 0
+        self.place_found = self.place_total = 0
+        self.killed: list[int] = []
+
+    def add(self, article: Article, claims: list[Claim], labels: dict[str, Any]) -> None:
+        meta = article.metadata
+        self.articles += 1
+        killed = [c for c in claims if c.kind == "casualty" and c.outcome == "killed"]
+        self.killed.append(len(killed))
+        civilians, others = _int(meta.get("nb_civilians")), _int(meta.get("nb_noncivilians"))
+        if civilians is not None and others is not None and civilians + others > 0:
+            self.toll_total += 1
+            self.toll_found += any(_near(c, civilians + others) for c in killed)
+        wanted = labels["actors"].get(str(meta.get("actor", "")).strip().lower())
+        if wanted:
+            self.actor_total += 1
+            self.actor_found += any(
+                c.kind == "actor" and c.role == "perpetrator" and not c.negated
+                and c.canonical in wanted
+                for c in claims
+            )  # fmt: skip
+        places = labels["locations"].get(str(meta.get("location", "")).strip().lower())
+        if places:
+            self.place_total += 1
+            self.place_found += any(c.kind == "place" and c.value in places for c in claims)
+
+    def rows(self) -> dict[str, Any]:
+        def ratio(found: int, total: int) -> dict[str, Any]:
+            return {"value": found / total if total else None, "found": found, "of": total}
+
+        return {
+            "articles": {"value": self.articles},
+            "casualty recall": ratio(self.toll_found, self.toll_total),
+            "median killed claims per article": {
+                "value": statistics.median(self.killed) if self.killed else None
+            },
+            "actor recall": ratio(self.actor_found, self.actor_total),
+            "place recall": ratio(self.place_found, self.place_total),
+        }
+
+
+def evaluate_fakes(path: str | Path, *, workers: int = 1) -> dict[str, dict[str, Any]]:
+    """Metrics by name, each {"all": {...}, "even": {...}, "odd": {...}, "target": str|None}.
+
+    A split's entry has "value" and, for a ratio, "found" and "of".
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise EvalError(f"{path}: no such file")
+    labels = _labels()
+    with tempfile.TemporaryDirectory(prefix="workbench-eval-") as tmp:
+        store = Store.open(Path(tmp) / "eval.db")
+        try:
+            report = ingest_paths(store, [path])
+            if not report.total("new"):
+                reasons = "; ".join(f.rejected or "" for f in report.files if f.rejected)
+                raise EvalError(f"{path}: no articles could be read ({reasons or 'empty'})")
+            started = time.perf_counter()
+            extracted = extract_articles(store, workers=workers)
+            seconds = time.perf_counter() - started
+            claims: dict[int, list[Claim]] = defaultdict(list)
+            for claim in store.iter_claims():
+                claims[claim.article_id or 0].append(claim)
+            splits = {name: _Split() for name in SPLITS}
+            for article in store.iter_articles():
+                half = "even" if (article.record or 0) % 2 == 0 else "odd"
+                for name in ("all", half):
+                    splits[name].add(article, claims[article.id], labels)
+        finally:
+            store.close()
+    out: dict[str, dict[str, Any]] = {}
+    for split_name, split in splits.items():
+        for metric, entry in split.rows().items():
+            out.setdefault(metric, {"target": TARGETS.get(metric)})[split_name] = entry
+    ms = 1000 * seconds / max(1, extracted.articles)
+    out["extraction ms per article"] = {
+        "target": None,
+        "all": {"value": ms, "workers": extracted.workers},
+    }
+    return out

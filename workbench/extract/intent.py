@@ -1,0 +1,73 @@
+"""Whether a strike was meant, said in one sentence: accidental, deliberate, denied or unclear.
+
+Cues come from `lexicon/intent.toml`: "a mistake", "misidentified" (accidental); "deliberate",
+"blatant aggression", "conclusive evidence that X supports Y" (deliberate); "denied" (denied, and
+the claim is negated); "it was not immediately clear" (unclear). The longest cue wins where cues
+overlap ("not a mistake" is deliberate). A claim made "even if it was a mistake" is hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from workbench.extract import lexicon
+from workbench.extract.gazetteer import Hit
+
+HYPOTHETICAL_REACH = 120  # characters from an "even if" to the cue it governs
+KINDS = ("accidental", "deliberate", "denied", "unclear")
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    start: int
+    end: int
+    canonical: str
+    hypothetical: bool
+    negated: bool
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    extra: list[tuple[str, re.Pattern[str]]]
+    exceptions: dict[str, re.Pattern[str]]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = lexicon.load("intent")
+    extra = [
+        (name, re.compile(pattern, re.I))
+        for name, patterns in data.get("patterns", {}).items()
+        for pattern in patterns
+    ]
+    exceptions = {
+        name: re.compile(r"\s+(?:the\s+)?" + lexicon.words_pattern(words), re.I)
+        for name, words in data.get("exceptions", {}).items()
+    }
+    return _Patterns(extra, exceptions)
+
+
+def find_intents(sentence: str, hits: list[Hit]) -> list[Intent]:
+    """One intent claim per kind in the sentence, at its first cue."""
+    p = _patterns()
+    cues = [
+        (h.start, h.end, h.canonical) for h in hits if h.entry.table in ("intent", "hypothetical")
+    ]
+    for name, pattern in p.extra:
+        cues += [(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
+    cues.sort(key=lambda c: (c[0], -c[1]))
+    hypothetical = [start for start, _, name in cues if name == "hypothetical"]
+    found: dict[str, Intent] = {}
+    taken = -1
+    for start, end, name in cues:
+        if name not in KINDS or start < taken or name in found:
+            continue
+        exception = p.exceptions.get(name)
+        if exception and exception.match(sentence, end):
+            continue  # "denied access"
+        taken = end
+        said_if = any(0 <= start - h <= HYPOTHETICAL_REACH for h in hypothetical)
+        found[name] = Intent(start, end, name, said_if, name == "denied")
+    return sorted(found.values(), key=lambda i: i.start)

@@ -1,0 +1,206 @@
+"""Naming a speaker from the words around a speech verb, with what the article named before.
+
+`Speakers` remembers, across one article's sentences, who was named last ("it said", "he
+added"), the last speaker of each kind ("the ministry", "the agency") and full names ("Barazi" is
+"Homs Governor Talal Barazi"). It resolves words to a speaker name in this order: a known speaker
+(`[[speaker]]` aliases, canonical name), a reference to an earlier one, a pronoun, an unnamed
+source kept as its words ("local activists"), a capitalised name, a "the/a ..." phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from workbench.extract import lexicon
+from workbench.extract.gazetteer import Hit
+
+STRONG = re.compile(r"[\"“”;:()\[\]]")  # a speaker's name never runs across these
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’.\-]*\s+(?:(?:al|el|bin|ibn|de|of|the|for|and|du|von)[\s\-]+)?){0,6}"
+    r"[A-Z][\w'’.\-]*$"
+)
+_DETERMINER_NP = re.compile(r"(?:^|\s)((?:the|a|an)\s+(?:[\w'’\-]+\s+){0,3}[\w'’\-]+)$", re.I)
+_PREPOSITION_START = re.compile(
+    r"\s*,?\s*(?:at|in|from|of|with|for|near|inside|outside|on|based\s+in)\b", re.I
+)
+_PREPOSITIONS = {"in", "on", "at", "from", "of", "near", "to", "with", "for", "into"}
+_PREPOSITIONS |= {"across", "over", "under", "around", "about", "after", "before", "during"}
+_PREPOSITIONS |= {"against", "toward", "towards", "through", "inside", "outside", "than"}
+_SKIP_START = {"the", "a", "an", "but", "and", "as", "while", "when", "he", "she", "it", "they"}
+_SUBJECT_ENDS = {"has", "have", "had", "was", "were", "is", "are", "also", "said", "says", "will"}
+_AFTER_END = re.compile(r"[,;:.\"“”()]|\s(?:that|who|which|as|on|in|after|when|while)\s")
+_AFTER_LEAD = re.compile(
+    r"\s*(?:information\s+(?:received\s+)?from\s+|reports\s+(?:by|from)\s+)?", re.I
+)
+_KIND_WORDS = (
+    ("ministry", "ministry"),
+    ("agency", "agency"),
+    ("observatory", "monitor"),
+    ("monitor", "monitor"),
+    ("army", "military"),
+    ("military", "military"),
+    ("command", "military"),
+)
+
+
+@cache
+def _pronouns() -> re.Pattern[str]:
+    words = lexicon.load("attribution")["pronouns"]
+    return re.compile(r"(?:^|\s)" + lexicon.alternation(words) + r"$", re.I)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """Whether the words at `pos` follow a preposition ("in Qasr al-Wadi", "on the ground")."""
+    before = text[:pos].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+@dataclass
+class Speakers:
+    """What one article has named so far, and how to name a speaker from words."""
+
+    last: str | None = None  # the speaker named last ("it said")
+    by_kind: dict[str, str] = field(default_factory=dict)  # kind -> last speaker of that kind
+    names: list[str] = field(default_factory=list)  # capitalised names, in order
+
+    def remember(self, name: str | None, kind: str | None = None) -> None:
+        """Note a speaker that the article named (by a verb, or just mentioned)."""
+        if not name:
+            return
+        kinds = {kind} if kind else set()
+        low = name.lower()
+        kinds |= {k for word, k in _KIND_WORDS if word in low}
+        for k in kinds:
+            self.by_kind[k] = name
+        if name[:1].isupper():
+            self.names.append(name)
+
+    def mentioned(self, hits: list[Hit], text: str) -> None:
+        """Remember the known speakers a sentence mentions ("Turkey's Foreign Ministry
+        condemned ...": a later "the ministry" is Turkey's)."""
+        for h in hits:
+            if h.entry.table == "speaker":
+                self.remember(h.canonical, h.entry.get("kind"))
+                if "ministry" in text[h.start : h.end].lower():
+                    self.by_kind["ministry"] = h.canonical
+
+    def named(self, text: str, hit: Hit) -> str | None:
+        if hit.entry.table == "speaker":
+            return hit.canonical
+        if hit.entry.table == "reference":
+            return self.by_kind.get(hit.canonical) or text[hit.start : hit.end]
+        return None
+
+    def resolve(
+        self, text: str, start: int, end: int, hits: list[Hit], *, near_end: bool = False
+    ) -> str | None:
+        """The speaker named by text[start:end]; `near_end`: only names ending close to `end`
+        (a few words, or a place: "a nurse at the field hospital in Qasr al-Wadi said")."""
+
+        def close(h: Hit) -> bool:
+            if h.start < start or h.end > end:
+                return False
+            gap = text[h.end : end]
+            if not near_end:
+                return True
+            if STRONG.search(gap):
+                return False
+            words = len(gap.split())
+            return words <= 4 or (words <= 9 and _PREPOSITION_START.match(gap) is not None)
+
+        for table in ("speaker", "reference"):
+            inside = [h for h in hits if h.entry.table == table and close(h)]
+            if inside:
+                return self.named(text, max(inside, key=lambda h: (h.end, h.end - h.start)))
+        span = text[start:end].strip().rstrip(",")
+        if not span:
+            return None
+        pronoun = _pronouns().search(span)
+        if pronoun and len(span) - pronoun.end() <= 1:
+            return self.last
+        unnamed = [h for h in hits if h.entry.table == "unnamed" and close(h)]
+        if unnamed:
+            h = max(unnamed, key=lambda h: (h.end, h.end - h.start))
+            words = text[h.start : h.end]
+            prev = re.search(r"([A-Z][\w'’\-]+)\s+$", text[max(start, h.start - 30) : h.start])
+            if prev and prev.group(1).lower() not in _SKIP_START:
+                words = prev.group(1) + " " + words
+            return words
+        return self._plain_name(" ".join(span.split()[-8:]))
+
+    def _plain_name(self, tail: str) -> str | None:
+        """A capitalised name ending the words, or a short "the/a ..." phrase."""
+        name = _NAME_RUN.search(tail)
+        if name and not _after_preposition(tail, name.start()):
+            words = name.group(0).strip()
+            if words.split()[0].lower() in _SKIP_START:
+                words = words.split(" ", 1)[1] if " " in words else ""
+            if words:
+                return self.full_name(words)
+        np = _DETERMINER_NP.search(tail)
+        if np and len(np.group(1).split()) <= 5 and not _after_preposition(tail, np.start(1)):
+            return np.group(1)
+        return None
+
+    def full_name(self, words: str) -> str:
+        """ "Barazi said" after "Homs Governor Talal Barazi said": the same speaker."""
+        if " " not in words:
+            for name in reversed(self.names):
+                if name.split()[-1] == words:
+                    return name
+        return words
+
+    def subject(self, text: str, before: int, hits: list[Hit]) -> str | None:
+        """ "The General Command has called ... and said": the subject at the sentence start."""
+        for h in hits:
+            if h.start < 40 and h.end <= before and h.entry.table in ("speaker", "reference"):
+                return self.named(text, h)
+        words = list(re.finditer(r"[\w'’.\-]+", text[:before]))[:8]
+        for i, w in enumerate(words):
+            word = w.group(0)
+            if i and word.islower() and (word.endswith("ed") or word in _SUBJECT_ENDS):
+                return self.resolve(text, 0, words[i - 1].end(), hits, near_end=True)
+        return None
+
+    def after(
+        self,
+        text: str,
+        pos: int,
+        hits: list[Hit],
+        *,
+        media_only: bool = False,
+        lowercase: bool = False,
+    ) -> str | None:
+        """The speaker named right after `pos` ("according to X", "said X", "citing X").
+
+        `media_only`: only a news outlet ("told Reuters"); `lowercase`: a plain noun phrase may
+        name it too ("according to medical workers")."""
+        m = _AFTER_END.search(text, pos + 1)
+        span_end = min(m.start() if m else len(text), pos + 110)
+        lead = _AFTER_LEAD.match(text, pos)
+        start = lead.end() if lead else pos
+        span = text[start:span_end].strip()
+        for h in hits:
+            if h.start < start or h.start - start > 12 or h.end > span_end + 40:
+                continue
+            table = h.entry.table
+            if media_only and (
+                table != "speaker" or h.entry.get("kind") not in ("media", "agency")
+            ):
+                continue
+            if table == "speaker":
+                return h.canonical
+            if table == "reference":
+                return self.by_kind.get(h.canonical) or (span if len(span.split()) <= 8 else None)
+            if table == "unnamed":
+                return text[h.start : h.end]
+        words = span.split()
+        if media_only or not words or len(words) > 8:
+            return None
+        if words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
+            return self.full_name(" ".join(words))
+        if lowercase and len(words) <= 5:
+            return " ".join(words)
+        return None

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test check install clean
+.PHONY: demo test check install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ check: $(STAMP)
 
 test: check
 	$(BIN)/python -m pytest -q
+
+# the bench extra (quantulum3, numpy) stays out of the runtime dependencies; SIZES=1000 for a quick run
+SIZES ?= 1000,10000
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm build dist *.egg-info

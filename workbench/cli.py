@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,8 +32,14 @@ from workbench.report import (
 )
 from workbench.report.export_json import claim_row
 from workbench.store import DEFAULT_DB, Store, StoreError
+from workbench.store.base import describe as describe_db_error
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember_db(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    ctx.meta["workbench.db"] = value  # for the one-line error when the file turns out corrupt
+    return value
 
 
 def db_option(func: F) -> F:
@@ -43,6 +50,7 @@ def db_option(func: F) -> F:
         show_default=True,
         envvar="WORKBENCH_DB",
         type=click.Path(dir_okay=False, path_type=Path),
+        callback=_remember_db,
         help="The workbench database file (also WORKBENCH_DB).",
     )(func)
 
@@ -58,6 +66,8 @@ def open_store(path: Path, *, create: bool = False) -> Iterator[Store]:
         store = Store.open(path, create=create)
     except StoreError as e:
         fail(str(e))
+    for notice in store.notices:  # e.g. the backup written before a schema migration
+        click.echo(f"note: {notice}", err=True)
     try:
         yield store
     finally:
@@ -72,6 +82,8 @@ class WorkbenchGroup(click.Group):
             return super().invoke(ctx)
         except StoreError as e:
             fail(str(e))
+        except sqlite3.DatabaseError as e:  # e.g. pages found corrupt in the middle of a query
+            fail(f"{ctx.meta.get('workbench.db', 'database')}: {describe_db_error(e)}")
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)

@@ -86,3 +86,33 @@ def test_missing_database_when_not_creating(tmp_path: Path) -> None:
 def test_directory_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a directory"):
         Store.open(tmp_path)
+
+
+def test_busy_timeout_from_the_environment(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_BUSY_TIMEOUT", "0.25")
+    with Store.open(db_path) as store:
+        assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 250
+    monkeypatch.setenv("WORKBENCH_BUSY_TIMEOUT", "-1")
+    with pytest.raises(StoreError, match="WORKBENCH_BUSY_TIMEOUT"):
+        Store.open(db_path)
+
+
+def test_a_locked_database_is_one_store_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_BUSY_TIMEOUT", "0.05")
+    with Store.open(db_path) as holder, Store.open(db_path) as other:
+        with holder.transaction():
+            with pytest.raises(StoreError, match="locked by another process") as info:
+                with other.transaction():
+                    other.conn.execute("INSERT INTO reviewers VALUES ('x', 'now')")
+            assert "\n" not in str(info.value)
+        with other.transaction():  # the lock is gone: the same write goes through
+            other.conn.execute("INSERT INTO reviewers VALUES ('x', 'now')")
+
+
+def test_a_query_mistake_is_not_dressed_as_a_database_fault(store: Store) -> None:
+    store.conn.execute("INSERT INTO reviewers VALUES ('ana', 'now')")
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+        store.conn.execute("INSERT INTO reviewers VALUES ('ana', 'now')")
+    assert not store.conn.in_transaction

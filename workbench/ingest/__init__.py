@@ -22,7 +22,7 @@ from workbench.ingest.records import (
     build_record,
     dedupe_key,
 )
-from workbench.store import Store
+from workbench.store import Store, now
 
 Reader = Callable[[Path, Options], Iterator[RawRecord | BadRecord]]
 READERS: dict[str, Reader] = {
@@ -55,7 +55,17 @@ class Notice:
             where += f" record {self.record}"
             if self.line is not None:
                 where += f" (line {self.line})"
-        return f"{self.level}: {where}: {self.message}"
+        return one_line(f"{self.level}: {where}: {self.message}")
+
+
+def one_line(text: str) -> str:
+    """Control characters from the input (a newline in a column name, an escape sequence) shown
+    escaped, so that a notice is always one line and cannot restyle the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 @dataclass
@@ -197,6 +207,7 @@ def _store_records(
 ) -> None:
     path = Path(fr.path)
     start_bytes = progress.bytes_done
+    stamp = now()  # the file's transaction: one ingest time for its articles
     for item in records:
         fr.records += 1
         progress.records += 1
@@ -223,7 +234,9 @@ def _store_records(
         if built.encoding != "utf-8":
             fr.redecoded += 1
         sha = hashlib.sha256(dedupe_key(built.text).encode("utf-8")).hexdigest()
-        existing = store.article_id_for_text(built.source, sha)
+        same_text = store.articles_with_text(sha)
+        outlet = built.source or ""
+        existing = next((i for i, s in same_text if (s or "") == outlet), None)
         if existing is not None:
             fr.duplicates += 1
             store.add_alias(existing, built.external_id, fr.path, built.record)
@@ -238,10 +251,10 @@ def _store_records(
                     )
                 )
             continue
-        article_id = store.insert_article(built, sha)
+        article_id = store.insert_article(built, sha, stamp)
         fr.new += 1
         fr.new_ids.append(article_id)
-        others = store.articles_sharing_text(sha, article_id)
+        others = same_text  # every one is another outlet's: a same-outlet one was a duplicate
         if others:
             fr.shared += 1
             if fr.shared <= DETAIL_LIMIT:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from workbench.dates import parse_date
@@ -87,6 +88,19 @@ def match_fields(names: list[str], columns: Mapping[str, str]) -> dict[str, str]
     return found
 
 
+@lru_cache(maxsize=256)
+def _cached_fields(names: tuple[str, ...], columns: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return match_fields(list(names), dict(columns))
+
+
+def fields_for(names: list[str], columns: Mapping[str, str]) -> dict[str, str]:
+    """`match_fields`, remembered: the records of one file nearly always share their names.
+
+    The returned mapping is shared between calls: read it, never change it.
+    """
+    return _cached_fields(tuple(names), tuple(sorted(columns.items())))
+
+
 def normalise_text(text: str) -> str:
     """The stored form of article text: newlines unified, outer blank space trimmed."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -94,7 +108,9 @@ def normalise_text(text: str) -> str:
 
 def dedupe_key(text: str) -> str:
     """The text compared for duplicates: NFC, every run of white space one space."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
@@ -120,7 +136,10 @@ def _as_text(value: Any, name: str) -> str | None:
         value = value["name"]
     if isinstance(value, bool) or isinstance(value, (list, dict)):
         raise ValueError(f"field '{name}' is a {type(value).__name__}, not text")
-    return str(value)
+    text = str(value)
+    if "\x00" in text:  # "\u0000" in JSON, or NUL bytes past a reader's binary check
+        raise ValueError(f"field '{name}' holds NUL characters (binary data), not text")
+    return text
 
 
 def build_record(
@@ -135,7 +154,7 @@ def build_record(
     Returns the result and warnings (an unreadable date). Fields that are not one of the
     canonical ones are kept as metadata under their input names.
     """
-    names = names if names is not None else match_fields(list(raw.fields), options.columns)
+    names = names if names is not None else fields_for(list(raw.fields), options.columns)
     warnings: list[str] = []
     values: dict[str, str | None] = {}
     try:

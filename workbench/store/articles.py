@@ -20,6 +20,14 @@ class ArticleQueries(StoreBase):
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def articles_with_text(self, sha256: str) -> list[tuple[int, str | None]]:
+        """(id, outlet) of every article with this text hash, in id order: one lookup gives
+        both the duplicate (same outlet) and the wire copies (other outlets)."""
+        rows = self.conn.execute(
+            "SELECT id, source FROM articles WHERE sha256 = ? ORDER BY id", (sha256,)
+        )
+        return [(int(r[0]), r[1]) for r in rows]
+
     def articles_sharing_text(self, sha256: str, exclude_id: int) -> list[tuple[int, str | None]]:
         rows = self.conn.execute(
             "SELECT id, source FROM articles WHERE sha256 = ? AND id != ? ORDER BY id",
@@ -27,7 +35,9 @@ class ArticleQueries(StoreBase):
         )
         return [(int(r[0]), r[1]) for r in rows]
 
-    def insert_article(self, record: ArticleRecord, sha256: str) -> int:
+    def insert_article(
+        self, record: ArticleRecord, sha256: str, ingested_at: str | None = None
+    ) -> int:
         cursor = self.conn.execute(
             "INSERT INTO articles (external_id, source, title, published, published_at, url,"
             " sha256, text, metadata, file, record, encoding, ingested_at)"
@@ -45,7 +55,7 @@ class ArticleQueries(StoreBase):
                 record.file,
                 record.record,
                 record.encoding,
-                now(),
+                ingested_at or now(),
             ),
         )
         assert cursor.lastrowid is not None

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 DEFAULT_DB = "workbench.db"
+# how long a writer waits for another's lock; WORKBENCH_BUSY_TIMEOUT overrides it
 BUSY_TIMEOUT_S = 10.0
 MIGRATION_SET = "workbench"
 _MIGRATION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -76,6 +77,20 @@ def build_migrations(folder: Path | None = None) -> Migrations:
     return migrations
 
 
+def busy_timeout() -> float:
+    """Seconds to wait for another process's lock: WORKBENCH_BUSY_TIMEOUT, else 10."""
+    given = os.environ.get("WORKBENCH_BUSY_TIMEOUT", "").strip()
+    if not given:
+        return BUSY_TIMEOUT_S
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise StoreError(f"WORKBENCH_BUSY_TIMEOUT={given!r}: expected seconds from 0 to 3600")
+    return seconds
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
@@ -87,6 +102,10 @@ class StoreBase:
         self.path = path
         self.db = db
         self.conn = db.conn
+        # lines for the user about what opening did (a backup before migrating); the CLI prints
+        # them on stderr, the library never prints
+        self.notices: list[str] = []
+        self.backup_path: Path | None = None
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -102,14 +121,15 @@ class StoreBase:
             raise StoreError(f"{p}: no such database (run `workbench ingest` first, or pass --db)")
         if p.exists() and p.is_dir():
             raise StoreError(f"{p}: is a directory, not a database file")
+        timeout = busy_timeout()
         try:
             conn = sqlite3.connect(
-                str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=True
+                str(p), timeout=timeout, isolation_level=None, check_same_thread=True
             )
         except sqlite3.Error as e:
             raise StoreError(f"{p}: cannot open database: {_one_line(e)}") from e
         try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not read_only(p):
@@ -127,7 +147,12 @@ class StoreBase:
         return store
 
     def migrate(self) -> list[str]:
-        """Apply pending migration steps; returns their names."""
+        """Apply pending migration steps; returns their names.
+
+        A database that already holds data is first copied beside itself (SQLite's backup API)
+        to `<name>.backup-<time>-pre-<step>.db`; the copy's path is in `backup_path` and a line
+        about it in `notices`. When the copy cannot be written nothing is migrated.
+        """
         migrations = build_migrations()
         pending = [m.name for m in migrations.pending(self.db)]
         if pending:
@@ -135,8 +160,48 @@ class StoreBase:
                 raise StoreError(
                     f"{self.path}: read-only database needs schema steps {', '.join(pending)}"
                 )
+            if self._holds_data():
+                self.backup_path = self.backup(pending[0])
+                self.notices.append(
+                    f"{self.path}: schema is older than this workbench: saved a copy as"
+                    f" {self.backup_path} before applying {', '.join(pending)}"
+                )
             migrations.apply(self.db)
         return pending
+
+    def _holds_data(self) -> bool:
+        """True unless the file is new: no tables at all."""
+        row = self.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
+        return int(row.fetchone()[0]) > 0
+
+    def backup(self, before_step: str) -> Path:
+        """Copy the database beside itself with SQLite's online backup; returns the copy's path.
+
+        The copy is written under a temporary name and renamed when complete, so a crash never
+        leaves a half copy under the backup's name.
+        """
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        base = f"{self.path.stem}.backup-{stamp}-pre-{before_step}"
+        target = self.path.with_name(base + ".db")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{base}-{n}.db")
+            n += 1
+        partial = target.with_name(target.name + ".part")
+        try:
+            copy = sqlite3.connect(str(partial))
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+            partial.replace(target)
+        except (OSError, sqlite3.Error) as e:
+            partial.unlink(missing_ok=True)
+            raise StoreError(
+                f"{self.path}: cannot write a backup before migrating ({_one_line(e)});"
+                " nothing was changed"
+            ) from e
+        return target
 
     def applied_migrations(self) -> list[str]:
         return [m.name for m in build_migrations().applied(self.db)]
@@ -159,12 +224,24 @@ class StoreBase:
             raise StoreError(f"{self.path}: {describe(e)}") from e
         try:
             yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+        except BaseException as e:
+            self._rollback()
+            if isinstance(e, sqlite3.DatabaseError) and environmental(e):
+                raise StoreError(f"{self.path}: {describe(e)}") from e
             raise
-        else:
+        try:
             self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._rollback()
+            raise StoreError(f"{self.path}: {describe(e)}") from e
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; the error that caused it is what the caller raises."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:  # the original error says what went wrong; it is re-raised
+                pass
 
 
 def fts_query(text: str) -> str:
@@ -177,6 +254,27 @@ def read_only(path: Path) -> bool:
     return path.exists() and not os.access(path, os.W_OK)
 
 
+_ENVIRONMENTAL = (
+    "not a database",
+    "malformed",
+    "locked",
+    "busy",
+    "readonly",
+    "read-only",
+    "disk i/o",
+    "disk is full",
+    "unable to open",
+)
+
+
+def environmental(error: sqlite3.Error) -> bool:
+    """True for failures of the database file itself (corrupt, read-only, locked, disk full),
+    as opposed to a query's own mistake (a constraint, a typo): those reach the user as one
+    StoreError line."""
+    message = str(error).lower()
+    return any(part in message for part in _ENVIRONMENTAL)
+
+
 def describe(error: sqlite3.Error) -> str:
     message = _one_line(error)
     if "file is not a database" in message or "malformed" in message:
@@ -184,5 +282,7 @@ def describe(error: sqlite3.Error) -> str:
     if "locked" in message or "busy" in message:
         return f"database is locked by another process ({message}); try again when it finishes"
     if "readonly" in message or "read-only" in message:
-        return f"database is read-only ({message})"
+        return f"database is read-only ({message}); check the file's permissions"
+    if "disk is full" in message:
+        return f"the disk is full ({message})"
     return message

@@ -331,7 +331,12 @@ def articles(
 @click.option(
     "--status", type=click.Choice(list(GROUP_STATUSES)), help="Only claim groups with this status."
 )
-@click.option("--org", metavar="NAME", help="The organisation publishing (ClaimReview author).")
+@click.option(
+    "--org",
+    metavar="NAME",
+    envvar="WORKBENCH_ORG",
+    help="The organisation publishing the reviews (ClaimReview author; also WORKBENCH_ORG).",
+)
 @click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
 @db_option
 def export(

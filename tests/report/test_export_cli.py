@@ -105,3 +105,11 @@ def test_json_says_filters_do_not_narrow_it(run, report_db: ReportDb) -> None:  
     assert result.returncode == 0
     assert "note: the JSON export is always the whole database" in result.stderr
     assert len(json.loads(result.stdout)["articles"]) == 4
+
+
+def test_org_from_the_environment(run, report_db: ReportDb) -> None:  # type: ignore[no-untyped-def]
+    args = ["export", "--format", "claimreview", "--db", report_db.path]
+    result = run(*args, env={"WORKBENCH_ORG": "Env Desk"})
+    assert result.returncode == 0, result.stderr
+    reviews = json.loads(result.stdout)["@graph"]
+    assert reviews and {r["author"]["name"] for r in reviews} == {"Env Desk"}

@@ -92,10 +92,16 @@ def test_notes_become_the_rating_explanation(report_db: ReportDb) -> None:
     assert explanation.startswith("no named source\nsecond line | pipe / =HYPERLINK(")
 
 
-def test_needs_an_organisation(report_db: ReportDb) -> None:
+def test_needs_an_organisation(report_db: ReportDb, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKBENCH_ORG", raising=False)
     for org in (None, "  "):
-        with pytest.raises(ReportError, match="ClaimReview needs --org NAME"):
+        with pytest.raises(ReportError, match=r"ClaimReview needs --org NAME \(or WORKBENCH_ORG\)"):
             export(report_db, org=org)
+    monkeypatch.setenv("WORKBENCH_ORG", "Env  Desk")
+    _, doc = export(report_db)
+    assert {r["author"]["name"] for r in doc["@graph"]} == {"Env Desk"}
+    _, doc = export(report_db, org="Given Desk")  # the option wins
+    assert {r["author"]["name"] for r in doc["@graph"]} == {"Given Desk"}
 
 
 @pytest.mark.parametrize(

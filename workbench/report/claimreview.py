@@ -7,7 +7,9 @@ reviewer's verdicts are published as they stand.
 
 Rating scale (`reviewRating`): worstRating 1 = disputed, 2 = unverified, bestRating 3 =
 corroborated; `alternateName` carries the verdict word. The review's `datePublished` is the date
-of the latest verdict it publishes; its `author` is the organisation given (`--org`).
+of the latest verdict it publishes; its `author` is the organisation given (`--org`, or the
+WORKBENCH_ORG environment variable; there is no default: a review is never published in the name
+of an organisation nobody named).
 
 The document is meant to be pasted into a web page inside `<script type="application/ld+json">`:
 `<`, `>` and `&` in strings are written as \\u escapes, so an article quoting `</script>` cannot
@@ -17,6 +19,7 @@ end that element.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -119,13 +122,20 @@ def count_unpublished(store: Store, scope: Scope) -> int:
     return sum(1 for _ in disputed_rows(store, scope))
 
 
-def write_claimreview(store: Store, out: TextIO, options: ReportOptions) -> int:
-    """Write the JSON-LD document; returns the number of ClaimReviews written."""
-    org = " ".join((options.org or "").split())
+def publisher(given: str | None) -> str:
+    """The organisation publishing the reviews: as given, else WORKBENCH_ORG; never made up."""
+    org = " ".join((given or os.environ.get("WORKBENCH_ORG") or "").split())
     if not org:
         raise ReportError(
-            "ClaimReview needs --org NAME: the organisation that publishes the reviews"
+            "ClaimReview needs --org NAME (or WORKBENCH_ORG): the organisation that publishes"
+            " the reviews"
         )
+    return org
+
+
+def write_claimreview(store: Store, out: TextIO, options: ReportOptions) -> int:
+    """Write the JSON-LD document; returns the number of ClaimReviews written."""
+    org = publisher(options.org)
     scope = scope_of(store, options)
     out.write('{\n  "@context": ' + json.dumps(CONTEXT) + ',\n  "@graph": [')
     n = 0

@@ -29,7 +29,7 @@ from itertools import chain
 from typing import Any, TextIO
 
 from workbench.report.options import ReportError, ReportOptions, scope_of
-from workbench.report.rows import ClaimRow, disputed_rows
+from workbench.report.rows import ClaimRow, judgements
 from workbench.store import Store
 from workbench.store.reports import Scope
 
@@ -119,7 +119,7 @@ def _rows(store: Store, scope: Scope) -> Iterator[ClaimRow]:
 
 def count_unpublished(store: Store, scope: Scope) -> int:
     """Claims left out because their reviewers disagree."""
-    return sum(1 for _ in disputed_rows(store, scope))
+    return len(judgements(store, scope).disputed)
 
 
 def publisher(given: str | None) -> str:

@@ -156,7 +156,7 @@ def write_agreement(store: Store, out: TextIO) -> None:
         out.write("\n    ],\n" if items else "],\n")
     out.write('    "disagreements": [')
     first = True
-    for row in disputed_rows(store, Scope()):
+    for row in disputed_rows(store, Scope(), view.disputed):
         item = {
             "claim_id": row.claim.id,
             "fingerprint": row.claim.fingerprint,

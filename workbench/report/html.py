@@ -164,7 +164,7 @@ def _agreement(out: TextIO, store: Store, o: Overview) -> None:
                  h(r.group.label if r.group else ""),
                  _outlet(r.article), h(value_text(r.claim)),
                  *(_verdict_cell(r, x) for x in a.reviewers)]
-                for r in disputed_rows(store, o.scope)
+                for r in disputed_rows(store, o.scope, o.disputed)
             ),
             cls="disagreements",
         )  # fmt: skip

@@ -137,7 +137,7 @@ def _agreement(out: TextIO, store: Store, o: Overview) -> None:
             [str(r.claim.id), str(r.event_id or ""), md(r.group.label if r.group else ""),
              md(r.article.outlet), md(value_text(r.claim)),
              *(_verdict_cell(r, x) for x in reviewers)]
-            for r in disputed_rows(store, o.scope)
+            for r in disputed_rows(store, o.scope, o.disputed)
         ),
     )  # fmt: skip
 

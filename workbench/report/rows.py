@@ -6,7 +6,8 @@ claims by article date); one group's rows at a time are held in memory, never th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import groupby
@@ -27,6 +28,7 @@ __all__ = [
     "SourceRef",
     "chain_text",
     "disputed_rows",
+    "judgements",
     "iter_sections",
     "overview",
     "range_text",
@@ -132,12 +134,13 @@ def iter_sections(store: Store, scope: Scope) -> Iterator[EventSection]:
             pass
 
 
-def disputed_rows(store: Store, scope: Scope) -> Iterator[ClaimRow]:
-    """Claims on which reviewers currently disagree, each once, in report order."""
+def disputed_rows(store: Store, scope: Scope, claim_ids: Sequence[int]) -> Iterator[ClaimRow]:
+    """The rows of claims `claim_ids` (those the reviewers disagree on), each once, in report
+    order."""
     seen: set[int] = set()
     for rows in (
-        store.iter_report_rows(scope, disputed_only=True),
-        store.iter_ungrouped_rows(scope, disputed_only=True),
+        store.iter_report_rows(scope, claim_ids=claim_ids),
+        store.iter_ungrouped_rows(scope, claim_ids=claim_ids),
     ):
         for row in rows:
             if row.claim.id not in seen:
@@ -166,6 +169,7 @@ class Overview:
     agreement: Agreement
     event_agreement: list[tuple[Event, Agreement]] = field(default_factory=list)
     pairs: list[tuple[str, str, Agreement]] = field(default_factory=list)
+    disputed: list[int] = field(default_factory=list)  # claim ids reviewers disagree on
 
     @property
     def reviewers(self) -> list[str]:
@@ -180,24 +184,44 @@ class Overview:
         return sum(self.verdicts.get(reviewer, {}).values())
 
 
-def _agreement(store: Store, scope: Scope) -> tuple[AgreementTally, dict[int, AgreementTally]]:
-    overall = AgreementTally()
-    per_event: dict[int, AgreementTally] = {}
-    if scope.reviewer is not None:
-        return overall, per_event  # one reviewer's report: nobody to agree with
-    for (_, event_id), judged in groupby(store.iter_judgements(scope), key=lambda j: (j[0], j[1])):
-        judgements = {reviewer: verdict for _, _, reviewer, verdict in judged}
-        overall.add(judgements)
-        if event_id is not None and len(judgements) > 1:
-            per_event.setdefault(event_id, AgreementTally()).add(judgements)
-    return overall, per_event
+@dataclass
+class Judgements:
+    """What one pass over the current verdicts in scope gives."""
+
+    verdicts: dict[str, Counter[str]] = field(default_factory=dict)  # reviewer -> verdict -> n
+    overall: AgreementTally = field(default_factory=AgreementTally)
+    per_event: dict[int, AgreementTally] = field(default_factory=dict)
+    disputed: list[int] = field(default_factory=list)  # claim ids the reviewers disagree on
+
+
+def judgements(store: Store, scope: Scope) -> Judgements:
+    """Verdict counts per reviewer, agreement (overall and per event) and the claims reviewers
+    disagree on, from the current verdicts in scope (claim by claim, never all at once)."""
+    result = Judgements()
+    for (claim_id, event_id), judged in groupby(
+        store.iter_judgements(scope), key=lambda j: (j[0], j[1])
+    ):
+        by_reviewer = {reviewer: verdict for _, _, reviewer, verdict in judged}
+        for reviewer, verdict in by_reviewer.items():
+            result.verdicts.setdefault(reviewer, Counter())[verdict] += 1
+        if len(by_reviewer) < 2:
+            continue
+        result.overall.add(by_reviewer)
+        if event_id is not None:
+            result.per_event.setdefault(event_id, AgreementTally()).add(by_reviewer)
+        if len(set(by_reviewer.values())) > 1:
+            result.disputed.append(claim_id)
+    return result
 
 
 def overview(store: Store, options: ReportOptions) -> Overview:
     """Check the options against the database and count what the report will show."""
     scope = scope_of(store, options)
     counts = store.report_counts(scope)
-    overall, per_event = _agreement(store, scope)
+    judged = judgements(store, scope)
+    # one reviewer's report has nobody to agree with
+    overall = judged.overall if scope.reviewer is None else AgreementTally()
+    per_event = judged.per_event if scope.reviewer is None else {}
     events = store.events(ids=sorted(per_event)) if per_event else []
     return Overview(
         scope=scope,
@@ -209,11 +233,12 @@ def overview(store: Store, options: ReportOptions) -> Overview:
         claims=counts["claims"],
         ungrouped_claims=counts["ungrouped_claims"],
         verdicts={
-            r: {v: n[v] for v in VERDICTS if v in n} for r, n in sorted(counts["verdicts"].items())
+            r: {v: n[v] for v in VERDICTS if v in n} for r, n in sorted(judged.verdicts.items())
         },
         open_conflicts=counts["open_conflicts"],
         orphan_verdicts=counts["orphan_verdicts"],
         agreement=overall.result(),
         event_agreement=[(e, per_event[e.id].result()) for e in events if e.id in per_event],
         pairs=overall.pairwise() if len(overall.reviewers) > 2 else [],
+        disputed=judged.disputed if scope.reviewer is None else [],
     )

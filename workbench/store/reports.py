@@ -9,7 +9,7 @@ claim's fingerprint; a cleared one (verdict NULL) counts as no verdict.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,11 @@ _VERDICTS = (
     " (SELECT reviewer, verdict, note, at FROM verdicts WHERE id IN"
     "   (SELECT MAX(id) FROM verdicts WHERE fingerprint = c.fingerprint{who} GROUP BY reviewer)"
     "  AND verdict IS NOT NULL ORDER BY reviewer))"
+)
+# Verdict history entry `v` is its reviewer's current, non-cleared verdict on the claim.
+_IS_CURRENT = (
+    "v.verdict IS NOT NULL AND v.id ="
+    " (SELECT MAX(id) FROM verdicts WHERE fingerprint = v.fingerprint AND reviewer = v.reviewer)"
 )
 # Current non-cleared verdicts: (fingerprint, reviewer, verdict).
 CURRENT = (
@@ -175,19 +180,20 @@ class ReportQueries(StoreBase):
         )
         return sql, params
 
-    def iter_report_rows(self, scope: Scope, *, disputed_only: bool = False) -> Iterator[ClaimRow]:
+    def iter_report_rows(
+        self, scope: Scope, *, claim_ids: Sequence[int] | None = None
+    ) -> Iterator[ClaimRow]:
         """Claims in groups, by event (date, id), group (conflicts first, id), then article date.
 
-        A claim in two groups comes once per group. `disputed_only`: only claims whose reviewers
-        currently disagree.
+        A claim in two groups comes once per group. `claim_ids`: only these claims.
         """
         sql, params = self._row_select(scope, "g.event_id, g.id, g.kind, g.label, g.status")
         where, where_params = _groups_in_scope(scope)
-        if disputed_only:
-            where += " AND c.fingerprint IN (SELECT fingerprint FROM current"
-            where += " GROUP BY fingerprint HAVING COUNT(DISTINCT verdict) > 1)"
+        if claim_ids is not None:
+            where += " AND c.id IN (SELECT value FROM json_each(?))"
+            where_params.append(json.dumps(list(claim_ids)))
         sql = (
-            f"WITH current AS ({CURRENT}) {sql} FROM claim_groups g"
+            f"{sql} FROM claim_groups g"
             " JOIN events e ON e.id = g.event_id"
             " JOIN group_claims gc ON gc.group_id = g.id"
             " JOIN claims c ON c.id = gc.claim_id"
@@ -201,7 +207,7 @@ class ReportQueries(StoreBase):
             yield _row(row)
 
     def iter_ungrouped_rows(
-        self, scope: Scope, *, disputed_only: bool = False
+        self, scope: Scope, *, claim_ids: Sequence[int] | None = None
     ) -> Iterator[ClaimRow]:
         """Claims in no group (not aligned yet), by article then position. None under a status."""
         if scope.status is not None:
@@ -211,11 +217,11 @@ class ReportQueries(StoreBase):
         if scope.event_id is not None:
             where += " AND ea.event_id = ?"
             params.append(scope.event_id)
-        if disputed_only:
-            where += " AND c.fingerprint IN (SELECT fingerprint FROM current"
-            where += " GROUP BY fingerprint HAVING COUNT(DISTINCT verdict) > 1)"
+        if claim_ids is not None:
+            where += " AND c.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(claim_ids)))
         sql = (
-            f"WITH current AS ({CURRENT}) {sql} FROM claims c"
+            f"{sql} FROM claims c"
             " JOIN articles a ON a.id = c.article_id"
             " LEFT JOIN event_articles ea ON ea.article_id = a.id"
             " LEFT JOIN suggestions s ON s.claim_id = c.id"
@@ -226,9 +232,12 @@ class ReportQueries(StoreBase):
 
     def iter_judgements(self, scope: Scope) -> Iterator[tuple[int, int | None, str, str]]:
         """(claim id, event id, reviewer, verdict) of every current verdict on claims in scope,
-        by claim id then reviewer: what agreement between reviewers is computed from. A claim's
-        event is its article's."""
+        by claim id then reviewer: what verdict counts and agreement between reviewers are
+        computed from, in one pass. A claim's event is its article's."""
         cond, params = claims_in_scope(scope)
+        if scope.reviewer is not None:
+            cond += " AND v.reviewer = ?"
+            params.append(scope.reviewer)
         sql = (
             f"WITH current AS ({CURRENT})"
             " SELECT c.id, ea.event_id, v.reviewer, v.verdict FROM current v"
@@ -240,7 +249,8 @@ class ReportQueries(StoreBase):
             yield int(cid), eid, reviewer, verdict
 
     def report_counts(self, scope: Scope) -> dict[str, Any]:
-        """What a report's summary counts: articles, outlets, events, groups, claims, verdicts."""
+        """What a report's summary counts: articles, outlets, events, groups, claims, open
+        conflicts, verdicts on claims no longer extracted (verdict counts: `iter_judgements`)."""
         cond, cparams = claims_in_scope(scope)
         gwhere, gparams = _groups_in_scope(scope)
         one = self._one
@@ -276,26 +286,16 @@ class ReportQueries(StoreBase):
         who, wparams = (
             ("", []) if scope.reviewer is None else (" AND v.reviewer = ?", [scope.reviewer])
         )
-        verdicts: dict[str, dict[str, int]] = {}
-        for reviewer, verdict, n in self.conn.execute(
-            f"WITH current AS ({CURRENT}) SELECT v.reviewer, v.verdict, COUNT(*) FROM current v"
-            f" JOIN claims c ON c.fingerprint = v.fingerprint WHERE {cond}{who}"
-            " GROUP BY v.reviewer, v.verdict ORDER BY v.reviewer, v.verdict",
-            cparams + wparams,
-        ):
-            verdicts.setdefault(reviewer, {})[verdict] = int(n)
-        who = who.replace("v.reviewer", "reviewer")
         open_conflicts = one(
-            f"WITH current AS ({CURRENT}) SELECT COUNT(*) FROM claim_groups g"
-            f" WHERE {gwhere} AND g.status = 'conflict' AND EXISTS"
-            " (SELECT 1 FROM group_claims gc JOIN claims c ON c.id = gc.claim_id"
-            "  WHERE gc.group_id = g.id AND NOT EXISTS"
-            f"  (SELECT 1 FROM current WHERE fingerprint = c.fingerprint{who}))",
+            f"SELECT COUNT(*) FROM claim_groups g WHERE {gwhere} AND g.status = 'conflict'"
+            " AND EXISTS (SELECT 1 FROM group_claims gc JOIN claims c ON c.id = gc.claim_id"
+            f"  WHERE gc.group_id = g.id AND NOT EXISTS (SELECT 1 FROM verdicts v"
+            f"   WHERE v.fingerprint = c.fingerprint{who} AND {_IS_CURRENT}))",
             gparams + wparams,
         )
         orphans = one(
-            f"WITH current AS ({CURRENT}) SELECT COUNT(*) FROM current v"
-            " WHERE NOT EXISTS (SELECT 1 FROM claims WHERE fingerprint = v.fingerprint)",
+            "SELECT COUNT(*) FROM verdicts v WHERE NOT EXISTS"
+            f" (SELECT 1 FROM claims WHERE fingerprint = v.fingerprint) AND {_IS_CURRENT}",
             [],
         )
         return {
@@ -305,7 +305,6 @@ class ReportQueries(StoreBase):
             "groups": {s: int(n) for s, n in statuses.items()},
             "claims": claims,
             "ungrouped_claims": ungrouped,
-            "verdicts": verdicts,
             "open_conflicts": open_conflicts,
             "orphan_verdicts": orphans,
         }

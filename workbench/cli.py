@@ -17,7 +17,7 @@ import click
 from workbench import __version__
 from workbench.extract import ExtractReport, extract_articles
 from workbench.extract.describe import describe
-from workbench.extract.evaluate import EvalError, evaluate_fakes
+from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS, GROUP_STATUSES
@@ -419,7 +419,9 @@ def extract(every: bool, workers: int | None, db_path: Path) -> None:
 
 
 @main.command()
-@click.option("--article", "article", metavar="ID", help="Only this article (id or input id).")
+@click.option(
+    "--article", "article", metavar="ID", help="Only this article (its id, or its input id)."
+)
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
@@ -439,23 +441,28 @@ def claims(
                 click.echo(json.dumps(claim_row(claim), ensure_ascii=False))
                 continue
             chain = " > ".join(claim.speaker_chain) or "-"
+            value, quote = _printable(describe(claim)), _printable(claim.quote)
             click.echo(
                 f"{claim.id:>6}  {claim.article_id:>5}  {claim.kind:<8}  "
-                f"{_cell(describe(claim), 44):<44}  {_cell(chain, 40):<40}  "
-                f"{_cell(claim.quote, 60)}"
+                f"{_cell(value, 44):<44}  {_cell(_printable(chain), 40):<40}  {_cell(quote, 60)}"
             )
     click.echo(f"{shown} claim{'s' * (shown != 1)}", err=True)
 
 
+def _printable(text: str) -> str:
+    """Article words for a terminal: control characters (escape sequences) shown as "?"."""
+    return "".join(ch if ch.isprintable() or ch in " \n\t" else "?" for ch in text)
+
+
 def resolve_article(store: Store, given: str) -> int:
-    """An article id from --article: the database id, or an id the input gave it."""
-    rows = store.find_articles(external_id=given)
-    if rows:
-        return int(rows[0]["id"])
-    if given.isdigit():
+    """An article id from --article: the database id (as `articles` lists it), or else an id
+    the input gave it."""
+    if given.isdigit() and store.has_article(int(given)):
         return int(given)
-    fail(f"no article with id {given!r}")
-    raise AssertionError  # fail exits
+    rows = store.find_articles(external_id=given)
+    if not rows:
+        fail(f"no article with id {given!r}")
+    return int(rows[0]["id"])
 
 
 @main.group(name="eval", cls=WorkbenchGroup)
@@ -474,20 +481,5 @@ def eval_fakes(path: Path, workers: int) -> None:
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
-    click.echo(f"{'metric':<34}  {'all':>16}  {'even':>16}  {'odd':>16}  target")
-    for name, row in metrics.items():
-        cells = [_metric_cell(row.get(split)) for split in ("all", "even", "odd")]
-        click.echo(
-            f"{name:<34}  " + "  ".join(f"{c:>16}" for c in cells) + f"  {row.get('target') or ''}"
-        )
-
-
-def _metric_cell(entry: dict[str, Any] | None) -> str:
-    if not entry or entry.get("value") is None:
-        return "-"
-    value = entry["value"]
-    if "of" in entry:
-        return f"{value:.3f} ({entry['found']}/{entry['of']})"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
-    return str(int(value))
+    for line in metrics_table(metrics):
+        click.echo(line)

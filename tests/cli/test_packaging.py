@@ -56,4 +56,5 @@ def test_wheel_ships_migrations_and_samples_and_works_elsewhere(tmp_path: Path) 
     )  # fmt: skip
     assert demo.returncode == 0, demo.stderr
     assert "10 new" in demo.stdout
+    assert "extracted 10 articles" in demo.stdout  # the word lists ship inside the wheel
     assert (elsewhere / "x.db").exists()

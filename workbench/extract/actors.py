@@ -30,11 +30,22 @@ class Actor:
 
 
 # What may stand between a cue and the actor it reads (the cues themselves are gazetteer tables).
-_POSS = r"(?:['’]s?)?"
-_GAP3 = r"(?:\s+(?!(?:and|but|while|who|which|that)\b)[\w'’\-]+){0,3}?"
+_POSS = r"\.?(?:['’]s?)?"  # "U.S." ends with a stop the alias leaves out; "Assad's"
+# up to three words, none a conjunction, a relative pronoun or a preposition (the verb after them
+# is then the actor's own: "ISIS terrorist group killed", not "accused Moscow of bombing")
+_GAP3 = (
+    r"(?:\s+(?:(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’\-]*"  # "on Monday", "in Syria"
+    r"|(?!(?:and|but|while|who|which|that|of|to|for|by|on|in|at|against|from|with)\b)"
+    r"\(?[\w'’\-]+\)?)){0,3}?"
+)
 _GAPS = {
     "role_by_context": re.compile(
-        r"\s+(?:the\s+)?(?:(?:[\w'’\-]+\s+){0,3}(?:and|or|,)\s+(?:the\s+)?)?", re.I
+        r"\s+(?:the\s+)?(?:(?:[\w'’\-]+\s+){0,3}(?:and|or|,)\s+(?:the\s+)?|[\w'’\-]+\s+){0,2}",
+        re.I,
+    ),
+    "role_clash": re.compile(
+        r"\s+(?:the\s+)?(?:(?:[\w'’\-]+\s+){0,4}(?:and|,)\s+(?:the\s+)?|[\w'’\-]+\s+){0,2}",
+        re.I,
     ),
     "role_from_forces": re.compile(r"\s+(?:the\s+)?", re.I),
     "role_blame": re.compile(
@@ -99,15 +110,15 @@ def _role(
         a.end <= h.start for a in cues.get("attack", ())
     ):
         return PERPETRATOR, False
-    if _before(sentence, h, cues, "role_from_forces") or _before(sentence, h, cues, "role_blame"):
-        return PERPETRATOR, False
+    if any(_before(sentence, h, cues, t) for t in ("role_from_forces", "role_blame", "role_clash")):
+        return PERPETRATOR, False  # "jets from the coalition", "blamed X", "clashes with X"
     if _after(sentence, h, cues, "deny"):
         return PERPETRATOR, True
+    if attack and _after(sentence, h, cues, "role_target_nouns"):
+        return TARGET, False
     verb = _after(sentence, h, cues, "role_verb")
     if verb and not verb.group(0).strip(" '’s-"):  # "regime helicopters dropped"
         return PERPETRATOR, _denied(sentence, h, cues, verb)
-    if attack and _after(sentence, h, cues, "role_target_nouns"):
-        return TARGET, False
     if _after(sentence, h, cues, "role_target_after") or _before(
         sentence, h, cues, "role_target_before"
     ):

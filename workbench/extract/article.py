@@ -14,7 +14,6 @@ the claims it reads again.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -54,15 +53,9 @@ def _published(article: Article) -> date | None:
 
 
 def _hits_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Hit]]:
-    """Gazetteer hits of the whole text, shifted to offsets inside each sentence."""
-    starts = [s.start for s in sentences]
-    out: list[list[Hit]] = [[] for _ in sentences]
-    for h in lexicon.gazetteer().find(text):
-        i = bisect_right(starts, h.start) - 1
-        if i >= 0 and h.end <= sentences[i].end:
-            s = sentences[i].start
-            out[i].append(Hit(h.start - s, h.end - s, h.entry))
-    return out
+    """Each sentence's gazetteer hits, at offsets inside the sentence."""
+    find = lexicon.gazetteer().find
+    return [find(s.text) for s in sentences]
 
 
 class _Builder:
@@ -90,8 +83,9 @@ class _Builder:
         self.seen[fp] = n + 1
         if n:
             fp = fingerprint(self.article, kind, span_start, span_end, f"{key}#{n + 1}")
-        claim = Claim(
-            kind=kind,  # type: ignore[arg-type]
+        # built from values this module made itself: no validation needed (tests check them)
+        claim = Claim.model_construct(
+            kind=kind,
             quote=s.text,
             start=s.start,
             end=s.end,
@@ -124,8 +118,8 @@ def extract_claims(article: Article) -> list[Claim]:
         who, sh, hedges = attributions[i], hits[i], sentence_hedges(hits[i], s.text)
         tables = {h.entry.table for h in sh}
         quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
-        for c in find_casualties(s.text, quantities, sh):
-            parent = _casualty(build, s, who, hedges, c, parent, sh)
+        found = find_casualties(s.text, quantities, sh)
+        parent = _casualties(build, s, who, hedges, found, parent, sh)
         for w in find_weapons(s.text, sh, quantities):
             negated = negated_at(s.text, w.start, sh)
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
@@ -146,22 +140,46 @@ def extract_claims(article: Article) -> list[Claim]:
     return sorted(build.claims, key=lambda c: (c.span_start or 0, c.kind))
 
 
+def _casualties(
+    build: _Builder,
+    s: Sentence,
+    who: Segments,
+    hedges: list[str],
+    found: list[Casualty],
+    parent: Claim | None,
+    hits: list[Hit],
+) -> Claim | None:
+    """Add a sentence's casualty claims; returns the count that later sub-counts belong to.
+
+    A sub-count belongs to the count before it in its sentence, or else the one after it ("68
+    children were among the 126 people killed"), or else the last count of the paragraph."""
+    tops = [(c, _casualty(build, s, who, hedges, c, None, hits)) for c in found if not c.sub]
+    for c in found:
+        if not c.sub:
+            continue
+        before = [claim for top, claim in tops if top.quantity.start < c.quantity.start]
+        after = [claim for top, claim in tops if top.quantity.start > c.quantity.start]
+        owner = before[-1] if before else (after[0] if after else parent)
+        _casualty(build, s, who, hedges, c, owner, hits)
+    return tops[-1][1] if tops else parent
+
+
 def _casualty(
     build: _Builder,
     s: Sentence,
     who: Segments,
     hedges: list[str],
     c: Casualty,
-    parent: Claim | None,
+    owner: Claim | None,
     hits: list[Hit],
 ) -> Claim | None:
-    """Add one casualty claim; returns the top-level casualty that later sub-counts belong to."""
+    """Add one casualty claim (a sub-count takes its owner's outcome when it names none)."""
     q = c.quantity
     own = [q.hedge.lower()] if q.hedge else []
-    outcome = c.outcome or (parent.outcome if parent and c.sub else "")
+    outcome = c.outcome or (owner.outcome if owner else "")
     if not outcome:
-        return parent
-    claim = build.add(
+        return None
+    return build.add(
         "casualty",
         s,
         who,
@@ -176,6 +194,5 @@ def _casualty(
         approximate=q.approximate,
         rising=c.rising,
         negated=c.negated or negated_at(s.text, q.start, hits),
-        parent_fingerprint=parent.fingerprint if c.sub and parent else None,
+        parent_fingerprint=owner.fingerprint if c.sub and owner else None,
     )
-    return parent if c.sub else claim

@@ -26,13 +26,12 @@ from workbench.extract.sentences import Sentence
 from workbench.extract.speakers import STRONG, Speakers
 
 _THAT = re.compile(r"\s*(?:that\b|:)")
+_NOT_SPEECH = re.compile(r"\s+(?:the\s+lives|lives|responsibility|the\s+life)\b", re.I)
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?\s*$", re.I)
 _APPOSITIVE_TAIL = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},?\s*$", re.I)
 _NAME_END = re.compile(r"[A-Z][\w'’\-]*\s*$")
 _RELATIVE_END = re.compile(r",?\s*\b(?:which|who)\s*$", re.I)
-_COORDINATED = re.compile(
-    r"(?:[,;]\s*|\s)(?:and|but|while|whereas)\s+(?:[\w'’.\-]+[\s,]*){1,6}$", re.I
-)
+_COORDINATORS = (" and ", " but ", " while ", " whereas ", "; ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,6 @@ class _Patterns:
     weak: frozenset[str]
     told: frozenset[str]
     passive: re.Pattern[str]
-    adverbials: re.Pattern[str]
     header: re.Pattern[str]
 
 
@@ -81,9 +79,11 @@ def _patterns() -> _Patterns:
     return _Patterns(
         weak=frozenset(lexicon.normal(v) for v in data["weak_verbs"]),
         told=frozenset(lexicon.normal(v) for v in data["told"]),
-        passive=re.compile(r"(?:\b(?:was|were|is|are|been|be|being|so)\s+(?:\w+ly\s+)?|-)$", re.I),
-        adverbials=re.compile(
-            r"(?:[\s,]+" + lexicon.alternation(data["adverbials"]) + r")*[\s,]*$", re.I
+        # "were reported", "is said to", "so-called", "the alleged attack": no speech
+        passive=re.compile(
+            r"(?:\b(?:was|were|is|are|been|be|being|so|the|a|an|its|their|this|his|her)\s+"
+            r"(?:\w+ly\s+)?|-)$",
+            re.I,
         ),
         header=re.compile(
             r"^(?P<who>[^.;:\"“]{1,80}?)\s+" + lexicon.alternation(data["header_verbs"]) + r"\s*:$",
@@ -189,9 +189,13 @@ def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
             continue
         if h.canonical in p.weak and not _THAT.match(text, h.end):
             continue
-        name, segment_at = _speaker_before(text, h.start, hits, names)
-        if name is None and _inverted(text, h.start):
+        if _NOT_SPEECH.match(text, h.end):
+            continue  # "claimed the lives of", "claimed responsibility"
+        name, segment_at = None, None
+        if _inverted(text, h.start):  # '"...," said X', "..., said X"
             name = names.after(text, h.end, hits)
+        if name is None:
+            name, segment_at = _speaker_before(text, h.start, hits, names)
         if name is None:
             continue
         speakers.append((h.start, name, segment_at))
@@ -230,6 +234,27 @@ def _inverted(text: str, verb_start: int) -> bool:
     return not before or before[-1] in ",\"”’'" or before.endswith(("-", "–", "—"))
 
 
+def _coordinated(span: str) -> int | None:
+    """Where "and/but/while X" begins when X (at most six words) ends the span."""
+    low = span.lower()
+    at = max(low.rfind(word) for word in _COORDINATORS)
+    if at < 0 or len(low[at:].split()) > 7:
+        return None
+    return at - 1 if at and low[at - 1] == "," else at
+
+
+def _strip_adverbials(text: str, start: int, end: int, hits: list[Hit]) -> int:
+    """Where the words before a verb end once "also", "on Saturday", "in a statement" are off."""
+    adverbials = [h for h in hits if h.entry.table == "adverbial" and start <= h.start < end]
+    while True:
+        while end > start and text[end - 1] in " ,\t\n":
+            end -= 1
+        last = next((h for h in reversed(adverbials) if h.end == end), None)
+        if last is None:
+            return end
+        end = last.start
+
+
 def _speaker_before(
     text: str, verb_start: int, hits: list[Hit], names: Speakers
 ) -> tuple[str | None, int | None]:
@@ -238,22 +263,22 @@ def _speaker_before(
     for m in STRONG.finditer(text, start, verb_start):
         start = m.end()
     raw = text[start:verb_start]
-    span = _patterns().adverbials.sub("", raw, count=1)
+    span = raw[: _strip_adverbials(text, start, verb_start, hits) - start]
     if raw.rstrip().endswith(","):  # an aside closed by a comma before the verb
         span = _RELATIVE_TAIL.sub("", span)  # "The group, which says it relies on ..., said"
         appositive = _APPOSITIVE_TAIL.search(span)  # "The Media Centre, an activist network, said"
         if appositive and _NAME_END.search(span, 0, appositive.start()):
             span = span[: appositive.start()]
-    relative = _RELATIVE_END.search(span)  # "ISIS, which said": ISIS speaks for itself
+    relative = _RELATIVE_END.search(span, max(0, len(span) - 12))  # "ISIS, which said"
     segment_at = start + relative.start() if relative else None
     if relative:
         span = span[: relative.start()]
-    coordinated = _COORDINATED.search(span)  # "..., while Moscow has said"
-    if coordinated and segment_at is None:
-        segment_at = start + coordinated.start()
+    coordinated = _coordinated(span)  # "..., while Moscow has said"
+    if coordinated is not None and segment_at is None:
+        segment_at = start + coordinated
     end = start + len(span)
     if end <= start:
         return None, None
-    if re.search(r"(?:^|\s)and$", span):
+    if span == "and" or span.endswith(" and"):
         return names.subject(text, verb_start, hits), None
     return names.resolve(text, start, end, hits, near_end=True), segment_at

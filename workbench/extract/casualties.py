@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from workbench.extract import lexicon
-from workbench.extract.gazetteer import Hit
+from workbench.extract.gazetteer import Hit, by_table, cue_before
 from workbench.extract.numbers import Quantity, find_quantities, looks_like_count
 
 WEAK_OUTCOMES = ("missing", "captured", "displaced")  # need a subject noun to count
@@ -45,13 +45,6 @@ class _Patterns:
     np: re.Pattern[str]  # a subject noun phrase at a position
     after: re.Pattern[str]  # [of the] [subject] [aux...] outcome, at the end of a count
     after_outcome: dict[str, str]
-    before: re.Pattern[str]  # active outcome right before a count
-    before_outcome: dict[str, str]
-    toll: re.Pattern[str]
-    toll_outcome: dict[str, str]
-    rising: re.Pattern[str]
-    earlier: re.Pattern[str]
-    sub_before: re.Pattern[str]
     sub_after: re.Pattern[str]
     subjects: re.Pattern[str]
     subject_class: dict[str, str]
@@ -72,7 +65,6 @@ def _patterns() -> _Patterns:
     data = lexicon.load("casualty")
     outcomes = data["outcomes"]
     after_outcome = _by_phrase(outcomes, "after")
-    before_outcome = _by_phrase(outcomes, "before")
     subject_class = _by_phrase(data["subjects"])
     np_words = data["noun_phrase"]
     head = lexicon.words_pattern(subject_class, plural=True, hyphen_ends=True)
@@ -84,48 +76,37 @@ def _patterns() -> _Patterns:
     between = lexicon.alternation(np_words["between"])
     sub_after_words = lexicon.alternation(data["subcounts"]["after"])
     inner = lexicon.alternation(data["subcounts"]["inner"])
-    tolls = _by_phrase({name: data["tolls"][name] for name in ("killed", "injured")})
-    # "the number of Nusra and rebel fighters killed in battles ... has risen to 39"
-    number_of = lexicon.alternation(data["tolls"]["number_of"])
-    toll_words = _by_phrase(data["tolls"]["number_of_outcomes"])
     return _Patterns(
         np=re.compile(rf"\s+(?:of\s+(?:the\s+|those\s+)?)?(?P<np>{np})", re.I),
         after=re.compile(
             # "three of the injured died", "dozens of people", "20 of them were killed"
             rf"(?:\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)"
-            rf"|\s+of(?:\s+(?:the|them|those|whom))?)?(?:\s+(?P<np>{np})"
+            rf"|\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
             # "33 members of the Islamic State group were killed"
             rf"(?:\s+(?:of|from)\s+[^,.;:]{{1,90}}?(?=\s+(?:{between})(?!\w)))?)?"
+            # an aside: ", including 11 children,", " - mainly women and children -"
             rf"(?:\s*,?\s+{inner}(?!\w)[^,.;:]{{0,80}}?"
-            rf"(?:,|(?=\s+(?:were|was|have|had|are)\b)))?"
+            rf"(?:,|(?=\s+(?:were|was|have|had|are|dead|killed|wounded|injured)\b))"
+            rf"|\s+[-–—]\s+[^-–—.;]{{1,80}}?\s+[-–—])?"
             rf"(?:\s*,?\s*(?:{between})(?!\w))*"
             rf"\s+(?P<out>{lexicon.alternation(after_outcome)})(?!\w)",
             re.I,
         ),
         after_outcome=after_outcome,
-        before=re.compile(
-            rf"(?<!\w)(?P<out>{lexicon.alternation(before_outcome)})\s+(?:(?:all|the)\s+)?$",
-            re.I,
-        ),
-        before_outcome=before_outcome,
-        toll=re.compile(
-            rf"(?<!\w)(?P<toll>{lexicon.alternation(tolls)}|{number_of}\s+"
-            rf"(?:[\w'’()\-]+\s+){{0,10}}?(?P<tout>{lexicon.alternation(toll_words)}))(?!\w)"
-            rf"(?P<gap>[^;!?]{{0,120}}?)\s*$",
-            re.I,
-        ),
-        toll_outcome={**toll_words, **tolls},
-        rising=re.compile(lexicon.words_pattern(data["tolls"]["rising"]), re.I),
-        earlier=re.compile(rf"(?<!\w){lexicon.alternation(data['tolls']['earlier'])}\s+$", re.I),
-        sub_before=re.compile(
-            rf"(?<!\w){lexicon.alternation(data['subcounts']['before'])}\s*:?\s+$", re.I
-        ),
         sub_after=re.compile(
-            rf"\s+{sub_after_words}\s+(?:(?:were|are|was|being)\s+)?(?P<np>{np})", re.I
+            rf"\s+{sub_after_words}\s+(?:(?:were|are|was|being)\s+)?(?P<np>{np})"
+            # "68 children were among the 126 people killed": a part of the count after it
+            rf"|(?:\s+(?P<among_np>{np}))?\s+(?:were|was|are)\s+(?:also\s+)?among\s+(?:the\s+)?"
+            rf"(?:at\s+least\s+|more\s+than\s+|some\s+)?(?=\d|[a-z]+\s+(?:people|of))",
+            re.I,
         ),
         subjects=re.compile(head, re.I),
         subject_class=subject_class,
-        list_gap=re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&)?\s*(?:,\s*)?", re.I),
+        list_gap=re.compile(
+            r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|&|along\s+with|together\s+with)?"
+            r"\s*(?:,\s*)?",
+            re.I,
+        ),
         connector=re.compile(
             r"(?:to|at|of|reached|reaching|hit|hits|stands\s+at|stood\s+at|is|was|now|:)\s*$", re.I
         ),
@@ -167,17 +148,20 @@ def find_casualties(
     found: dict[int, Casualty] = {}  # by quantity start
     if quantities is None:
         quantities = find_quantities(sentence)
+    if hits is None:
+        hits = lexicon.gazetteer().find(sentence)
+    cues = by_table(hits)
     loose: list[Quantity] = []
     for q in quantities:
-        c = _read(sentence, q, p)
+        c = _read(sentence, q, p, cues)
         if c is None:
             loose.append(q)
         else:
             found[q.start] = c
-    _lists(sentence, loose, found, p)
+    _lists(sentence, loose, found, p, cues)
     out = sorted(found.values(), key=lambda c: c.quantity.start)
     out = _shared_subjects(sentence, out)
-    out.extend(_zeros(sentence, p, out, hits))
+    out.extend(_zeros(out, cues.get("zero", [])))
     unique: dict[tuple[str, int | None, int | None, bool], Casualty] = {}
     for c in sorted(out, key=lambda c: c.quantity.start):
         unique.setdefault((c.outcome, c.quantity.low, c.quantity.high, c.sub), c)
@@ -188,32 +172,45 @@ def _np_after(sentence: str, q: Quantity, p: _Patterns) -> re.Match[str] | None:
     return p.np.match(sentence, q.end)
 
 
-def _read(sentence: str, q: Quantity, p: _Patterns) -> Casualty | None:
-    window = max(0, q.start - 130)
-    if p.earlier.search(sentence, max(0, q.start - 24), q.start):
-        return None
+_EARLIER_GAP = re.compile(r"\s+")
+_SUB_GAP = re.compile(r"\s*:?\s+")
+_BEFORE_GAP = re.compile(r"\s+(?:(?:all|the)\s+)?", re.I)
+_ADJACENT = re.compile(r"\s+")
+_TOLL_REACH = 130  # characters from "the death toll" to its count
+_AFTER_REACH = 260  # characters from a count to the outcome word after it
+_NUMBER_OF_REACH = 80  # "the number of <up to ten words> killed"
+_CLAUSE_END = re.compile(r"[;!?]")
+_DIGIT = re.compile(r"\d")
+
+
+def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) -> Casualty | None:
+    if cue_before(sentence, cues.get("earlier", []), q.start, _EARLIER_GAP, 1):
+        return None  # "rose to 27, up from 18": 18 is an earlier figure
     np_match = _np_after(sentence, q, p)
-    person = np_match is not None
-    if not looks_like_count(sentence, q, person_follows=person):
+    if not looks_like_count(sentence, q, person_follows=np_match is not None, cues=cues):
         return None
     subject = np_match.group("np") if np_match else None
     np_end = np_match.end() if np_match else q.end
     # a part of the count before it
-    if p.sub_before.search(sentence, max(0, q.start - 40), q.start):
-        if subject:
-            return Casualty(q, "", subject, classify(subject), np_end, sub=True, how="sub")
+    if subject and cue_before(sentence, cues.get("subcount", []), q.start, _SUB_GAP, 3):
+        return Casualty(q, "", subject, classify(subject), np_end, sub=True, how="sub")
     sub = p.sub_after.match(sentence, q.end)
     if sub:
-        np = sub.group("np")
+        np = sub.group("np") or sub.group("among_np")
         return Casualty(q, "", np, classify(np), sub.end(), sub=True, how="sub")
     # active: "killing 62 people"
-    before = p.before.search(sentence, max(0, q.start - 40), q.start)
-    if before:
-        outcome = _outcome(p.before_outcome, before.group("out"))
-        if subject or outcome not in WEAK_OUTCOMES:
-            return Casualty(q, outcome, subject, classify(subject), np_end, how="before")
+    before = cue_before(sentence, cues.get("cas_before", []), q.start, _BEFORE_GAP, 6)
+    after = (  # the long pattern only runs where an outcome word follows
+        p.after.match(sentence, q.end)
+        if any(0 <= h.start - q.end <= _AFTER_REACH for h in cues.get("cas_after", ()))
+        else None
+    )
+    if after and before and _ADJACENT.fullmatch(sentence, q.end, after.start("out")):
+        if lexicon.normal(sentence[before.start : before.end]) in p.after_outcome:
+            before = None  # "2 persons killed 13 injured": "killed" is the 2's, "injured" the 13's
+    if before and (subject or before.canonical not in WEAK_OUTCOMES):
+        return Casualty(q, before.canonical, subject, classify(subject), np_end, how="before")
     # passive or noun: "62 soldiers were killed", "62 dead"
-    after = p.after.match(sentence, q.end)
     if after:
         outcome = _outcome(p.after_outcome, after.group("out"))
         subject = after.group("np")
@@ -222,21 +219,51 @@ def _read(sentence: str, q: Quantity, p: _Patterns) -> Casualty | None:
             return Casualty(
                 q, outcome, subject, classify(subject), after.end(), sub=among, how="after"
             )
-    # a toll: "the death toll rose to 48"
-    toll = p.toll.search(sentence, window, q.start)
-    if toll:
-        gap = toll.group("gap")
-        if re.search(r"\d", gap) and not p.connector.search(gap):
+    return _toll(sentence, q, p, cues, subject, np_end)
+
+
+def _toll(
+    sentence: str,
+    q: Quantity,
+    p: _Patterns,
+    cues: dict[str, list[Hit]],
+    subject: str | None,
+    np_end: int,
+) -> Casualty | None:
+    """ "The death toll rose to 48", "the number of fighters killed ... reached 39"."""
+    toll = next((h for h in reversed(cues.get("toll", [])) if h.end <= q.start), None)
+    if toll is None:
+        return None
+    outcome, gap_start = toll.canonical, toll.end
+    if outcome == "number_of":
+        said = next(
+            (
+                h
+                for h in cues.get("toll_outcome", [])
+                if toll.end <= h.start and h.end <= q.start
+                and h.start - toll.end <= _NUMBER_OF_REACH
+            ),
+            None,
+        )  # fmt: skip
+        if said is None:
             return None
-        rising = bool(p.rising.search(gap)) or bool(
-            p.rising.search(sentence, max(0, toll.start() - 30), toll.start())
-        )
-        outcome = _outcome(p.toll_outcome, toll.group("tout") or toll.group("toll"))
-        return Casualty(q, outcome, subject, classify(subject), np_end, rising=rising, how="toll")
-    return None
+        outcome, gap_start = said.canonical, said.end
+    if q.start - gap_start > _TOLL_REACH:
+        return None
+    gap = sentence[gap_start : q.start]
+    if _CLAUSE_END.search(gap) or (_DIGIT.search(gap) and not p.connector.search(gap)):
+        return None
+    rising = any(toll.start - 30 <= h.start < q.start for h in cues.get("rising", []))
+    return Casualty(q, outcome, subject, classify(subject), np_end, rising=rising, how="toll")
 
 
-def _lists(sentence: str, loose: list[Quantity], found: dict[int, Casualty], p: _Patterns) -> None:
+def _lists(
+    sentence: str,
+    loose: list[Quantity],
+    found: dict[int, Casualty],
+    p: _Patterns,
+    cues: dict[str, list[Hit]],
+) -> None:
     """Counts in a list with a casualty: "killed 129 loyalists and 116 rebels" (both ways)."""
     changed = True
     while changed and loose:
@@ -244,7 +271,7 @@ def _lists(sentence: str, loose: list[Quantity], found: dict[int, Casualty], p: 
         ordered = sorted(found.values(), key=lambda c: c.quantity.start)
         for q in list(loose):
             np_match = _np_after(sentence, q, p)
-            if np_match is None or not looks_like_count(sentence, q, person_follows=True):
+            if np_match is None or not looks_like_count(sentence, q, True, cues):
                 continue
             subject = np_match.group("np")
             prev = [c for c in ordered if c.end <= q.start]
@@ -288,15 +315,11 @@ def _shared_subjects(sentence: str, found: list[Casualty]) -> list[Casualty]:
     return out
 
 
-def _zeros(
-    sentence: str, p: _Patterns, found: list[Casualty], hits: list[Hit] | None
-) -> list[Casualty]:
+def _zeros(found: list[Casualty], zeros: list[Hit]) -> list[Casualty]:
     """ "no one was killed": a zero count, negated."""
-    if hits is None:
-        hits = lexicon.gazetteer().find(sentence, ("zero",))
     out: list[Casualty] = []
-    for h in hits:
-        if h.entry.table != "zero" or any(c.quantity.start <= h.start < c.end for c in found):
+    for h in zeros:
+        if any(c.quantity.start <= h.start < c.end for c in found):
             continue
         q = Quantity(h.start, h.end, h.start, h.end, 0, 0, False, None, False, False)
         out.append(Casualty(q, h.canonical, None, "unknown", h.end, negated=True, how="zero"))

@@ -145,3 +145,23 @@ def evaluate_fakes(path: str | Path, *, workers: int = 1) -> dict[str, dict[str,
         "all": {"value": ms, "workers": extracted.workers},
     }
     return out
+
+
+def metrics_table(metrics: dict[str, dict[str, Any]]) -> list[str]:
+    """The metrics as text lines: one row a metric, columns all, even, odd, target."""
+    lines = [f"{'metric':<34}  {'all':>16}  {'even':>16}  {'odd':>16}  target"]
+    for name, row in metrics.items():
+        cells = "  ".join(f"{_cell(row.get(split)):>16}" for split in SPLITS)
+        lines.append(f"{name:<34}  {cells}  {row.get('target') or ''}".rstrip())
+    return lines
+
+
+def _cell(entry: dict[str, Any] | None) -> str:
+    if not entry or entry.get("value") is None:
+        return "-"
+    value = entry["value"]
+    if "of" in entry:
+        return f"{value:.3f} ({entry['found']}/{entry['of']})"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}"
+    return str(int(value))

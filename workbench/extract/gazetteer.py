@@ -52,6 +52,7 @@ class Gazetteer:
     first: dict[str, int] = field(default_factory=dict)  # first-token key -> most tokens
     prefixes: set[str] = field(default_factory=set)  # keys of the leading words of phrases
     no_hyphen_end: set[str] = field(default_factory=set)  # tables refusing "rebel-held"
+    synonyms: dict[str, str] = field(default_factory=dict)  # word -> the word it stands for
 
     def add(
         self,
@@ -66,14 +67,22 @@ class Gazetteer:
         exact_set = set(exact)
         extra = tuple(sorted((info or {}).items()))
         for phrase in [*phrases, *exact_set]:
-            parts = [m.group(0).lower() for m in _TOKEN.finditer(phrase)]
+            parts = [self._word(m.group(0)) for m in _TOKEN.finditer(phrase)]
             if not parts:
                 continue
             is_exact = phrase in exact_set or (phrase.isupper() and len(key(phrase)) <= 3)
             entry = Entry(table, canonical, phrase, is_exact, extra)
             variants = [parts]
+            if "s" in parts[1:]:  # "SANA's correspondent" is also written "SANAs correspondent"
+                merged: list[str] = []
+                for part in parts:
+                    if part == "s" and merged:
+                        merged[-1] += "s"
+                    else:
+                        merged.append(part)
+                variants.append(merged)
             if plural and not is_exact:
-                variants += [[*parts[:-1], parts[-1] + "s"], [*parts[:-1], parts[-1] + "es"]]
+                variants += [[*v[:-1], v[-1] + end] for v in list(variants) for end in ("s", "es")]
             for variant in variants:
                 k = "".join(variant)
                 bucket = self.entries.setdefault(k, [])
@@ -85,37 +94,58 @@ class Gazetteer:
                 for n in range(1, len(variant)):
                     self.prefixes.add("".join(variant[:n]))
 
+    def _word(self, word: str) -> str:
+        low = word.lower()
+        return self.synonyms.get(low, low)
+
     def find(self, text: str, tables: Iterable[str] | None = None) -> list[Hit]:
         """Leftmost-longest hits per table, in text order."""
         wanted = set(tables) if tables is not None else None
-        words = [w.lower() for w in _TOKEN.findall(text)]
-        first, prefixes, entries = self.first, self.prefixes, self.entries
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+            low = "".join(ch.lower()[0] for ch in text)
+        words = _TOKEN.findall(low)
+        first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
+        if synonyms:
+            words = [synonyms.get(w, w) for w in words]
         candidates = [i for i, w in enumerate(words) if w in first]
         if not candidates:
             return []
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+        tokens = list(_TOKEN.finditer(low))
+        count = len(words)
+        no_hyphen = self.no_hyphen_end
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
             found: dict[str, Hit] = {}
-            acc = ""
-            for j in range(i, min(i + first[words[i]], len(words))):
-                if j > i and not _JOIN.fullmatch(text, spans[j - 1][1], spans[j][0]):
-                    break  # a phrase does not run across ")" or "," or a quote
-                acc += words[j]
-                for entry in entries.get(acc, ()):
-                    if wanted is not None and entry.table not in wanted:
-                        continue
-                    start, end = spans[i][0], spans[j][1]
-                    if start < taken.get(entry.table, -1):
-                        continue
-                    if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
-                        continue
-                    if entry.table in self.no_hyphen_end and text[end : end + 1] == "-":
-                        continue
-                    found[entry.table] = Hit(start, end, entry)  # longer n overwrites
-                if acc not in prefixes:
+            start = tokens[i].start()
+            acc = words[i]
+            j = i
+            last = min(i + first[acc], count) - 1
+            while True:
+                bucket = entries.get(acc)
+                if bucket:
+                    end = tokens[j].end()
+                    for entry in bucket:
+                        table = entry.table
+                        if (wanted is not None and table not in wanted) or start < taken.get(
+                            table, -1
+                        ):
+                            continue
+                        if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
+                            continue
+                        if table in no_hyphen and text[end : end + 1] == "-":
+                            continue
+                        found[table] = Hit(start, end, entry)  # longer n overwrites
+                if j >= last or acc not in prefixes:
                     break
+                gap_start, gap_end = tokens[j].end(), tokens[j + 1].start()
+                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
+                    _JOIN.fullmatch(text, gap_start, gap_end)
+                ):
+                    break  # a phrase does not run across ")" or "," or a quote
+                j += 1
+                acc += words[j]
             for table, hit in found.items():
                 best.append(hit)
                 taken[table] = hit.end
@@ -125,3 +155,23 @@ class Gazetteer:
 
 def key_exact(text: str) -> str:
     return "".join(m.group(0) for m in _TOKEN.finditer(text))
+
+
+def by_table(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
+    """Hits grouped by table, each group in text order."""
+    out: dict[str, list[Hit]] = {}
+    for h in hits:
+        out.setdefault(h.entry.table, []).append(h)
+    return out
+
+
+def cue_before(
+    text: str, cues: list[Hit], pos: int, gap: re.Pattern[str], reach: int = 60
+) -> Hit | None:
+    """The last cue ending before `pos` (within `reach`) when only `gap` stands between."""
+    for h in reversed(cues):
+        if h.end <= pos:
+            if pos - h.end <= reach and gap.fullmatch(text, h.end, pos):
+                return h
+            return None
+    return None

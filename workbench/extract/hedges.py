@@ -37,6 +37,7 @@ def negated_at(sentence: str, pos: int, hits: list[Hit]) -> bool:
             h.entry.table == "negation"
             and pos - h.end <= NEGATION_REACH
             and not _CLAUSE_BREAK.search(sentence, h.end, pos)
+            and not any(v.entry.table == "verb" and h.end <= v.start < pos for v in hits)
         ):
-            return True
+            return True  # "did not kill 20" (but not "which did not mention it said 40 died")
     return False

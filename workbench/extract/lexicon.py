@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from workbench.extract.gazetteer import Gazetteer
+from workbench.extract.gazetteer import Gazetteer, key
 
 # characters counted as part of a word when checking phrase boundaries
 WORD_CHARS = r"\w"
@@ -82,6 +82,8 @@ def gazetteer() -> Gazetteer:
     """
     g = Gazetteer()
     g.no_hyphen_end.update({"actor", "weapon"})  # "rebel-held" is not the rebels
+    for word in load("places")["patterns"]["mountains"]:  # "Jebel X" is "Jabal X"
+        g.synonyms[key(word)] = "jabal"
     _names(g)
     _cues(g)
     return g
@@ -124,19 +126,35 @@ def _cues(g: Gazetteer) -> None:
     for phrase in attribution["verbs"]:
         g.add("verb", normal(phrase), [phrase])
     g.add("citing", "", attribution["citing"])
+    g.add("adverbial", "", attribution["adverbials"])
     g.add("outer", "", [*attribution["according_to"], *attribution["carried_by"]])
     g.add("timeword", "", [*_TIME_WORDS, *numbers["context"]["months"]])
     places = load("places")["patterns"]
     g.add("placecue", "", [*places["before"], *places["mountains"], *_AIR_WORDS])
-    for outcome, phrases in load("casualty")["zero"].items():
+    casualty = load("casualty")
+    for outcome, phrases in casualty["zero"].items():
         g.add("zero", outcome, phrases)
+    for outcome, forms in casualty["outcomes"].items():
+        for phrase in forms["before"]:
+            g.add("cas_before", outcome, [phrase])
+        g.add("cas_after", outcome, forms["after"])
+    tolls = casualty["tolls"]
+    for outcome in ("killed", "injured"):
+        g.add("toll", outcome, tolls[outcome])
+        g.add("toll_outcome", outcome, tolls["number_of_outcomes"][outcome])
+    g.add("toll", "number_of", tolls["number_of"])
+    g.add("rising", "", tolls["rising"])
+    g.add("earlier", "", tolls["earlier"])
+    g.add("subcount", "", casualty["subcounts"]["before"])
+    g.add("numlabel", "", numbers["context"]["labels"])
+    g.add("month", "", numbers["context"]["months"])
     hedges = load("hedges")
     g.add("deny", "", [w for w in hedges["negation"] if w.startswith(_DENIAL)])
     g.add("negation", "", [w for w in hedges["negation"] if not w.startswith(_DENIAL)])
     roles = load("actors")["roles"]
     killed = load("casualty")["outcomes"]["killed"]["after"]
     g.add("attack", "", [*roles["attack_verbs"], *roles["strike_nouns"], *killed, "wounded"])
-    for name in ("by_context", "from_forces", "blame", "target_nouns", "target_after"):
+    for name in ("by_context", "from_forces", "blame", "target_nouns", "target_after", "clash"):
         g.add("role_" + name, "", roles[name])
     g.add("role_target_before", "", roles["target_before"])
     g.add("role_verb", "", [*roles["attack_verbs"], *_BARE_VERBS])

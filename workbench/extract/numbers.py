@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from workbench.extract import lexicon
+from workbench.extract.gazetteer import Hit, by_table, cue_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,7 @@ class _Tables:
     ranges: dict[str, tuple[int, int | None]]
     hedges: dict[str, str]  # normal(phrase) -> rule
     measures: re.Pattern[str]
-    labels: re.Pattern[str]
     months: re.Pattern[str]
-    month_before: re.Pattern[str]
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
@@ -87,9 +86,7 @@ def _tables() -> _Tables:
         measures=re.compile(
             r"\s*(?:-\s*)?" + lexicon.alternation(ctx["measures"]) + r"(?!\w)", re.I
         ),
-        labels=re.compile(r"(?<!\w)" + lexicon.alternation(ctx["labels"]) + r"\.?\s*$", re.I),
         months=re.compile(lexicon.alternation(ctx["months"]) + r"(?!\w)", re.I),
-        month_before=re.compile(r"(?<!\w)" + lexicon.alternation(ctx["months"]) + r"\.?\s*$", re.I),
     )
 
 
@@ -156,6 +153,7 @@ def _bounded(low: int, high: int | None, rule: str | None) -> tuple[int | None, 
 
 
 _DIGIT_RUN = re.compile(r"(?<![\d,.])\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _matches(text: str, starts: list[int] | None, t: _Tables) -> Iterator[re.Match[str]]:
@@ -220,19 +218,29 @@ def find_quantities(text: str, starts: list[int] | None = None) -> list[Quantity
     return out
 
 
-def looks_like_count(text: str, q: Quantity, *, person_follows: bool = False) -> bool:
-    """Whether `q` inside `text` can be a count of people (not a year, date, age, measure...)."""
+_LABEL_GAP = re.compile(r"\.?\s*")
+
+
+def looks_like_count(
+    text: str,
+    q: Quantity,
+    person_follows: bool = False,
+    cues: dict[str, list[Hit]] | None = None,
+) -> bool:
+    """Whether `q` inside `text` can be a count of people (not a year, date, age, measure...).
+
+    `cues`: the text's gazetteer hits by table (`numlabel`, `month`), when the caller has them."""
     t = _tables()
-    after = text[q.end : q.end + 24]
-    if t.measures.match(after):
+    if t.measures.match(text, q.end):
         return False
-    before = text[max(0, q.start - 24) : q.start]
-    if t.labels.search(before):
-        return False
-    if t.months.match(after.lstrip(" .")) or t.month_before.search(before):
-        return False  # "17 September", "September 17"
+    if cues is None:
+        cues = by_table(lexicon.gazetteer().find(text, ("numlabel", "month")))
+    for table in ("numlabel", "month"):  # "Resolution 2254", "September 17"
+        if cue_before(text, cues.get(table, []), q.start, _LABEL_GAP, 3):
+            return False
+    if t.months.match(text[q.end : q.end + 24].lstrip(" .")):
+        return False  # "17 September"
     if q.digits and q.low is not None and q.low == q.high and not person_follows:
-        raw = text[q.num_start : q.num_end]
-        if re.fullmatch(r"(?:19|20)\d\d", raw):
+        if _YEAR.fullmatch(text, q.num_start, q.num_end):
             return False  # a year, unless people follow ("2000 people")
     return True

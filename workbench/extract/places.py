@@ -108,8 +108,12 @@ def find_places(sentence: str, hits: list[Hit], *, patterns: bool = True) -> lis
 
 def _add_pattern_place(found: list[Place], known: list[Hit], m: re.Match[str], text: str) -> None:
     start, end = m.start("name"), m.end("name")
-    if any(f.start <= start < f.end or start <= f.start < end for f in found):
-        return
+    overlapping = [f for f in found if f.start < end and start < f.end]
+    if any(f.start <= start and end <= f.end for f in overlapping):
+        return  # a known name covers it
+    for f in overlapping:  # "the village of Kafr Dael": not the town of Dael
+        found.remove(f)
+    known = [h for h in known if not (start <= h.start and h.end <= end)]
     words = m.group("name")
     if "word" in m.groupdict() and m.group("word"):
         start = m.start("word")

@@ -28,6 +28,17 @@ _PREPOSITION_START = re.compile(
 _PREPOSITIONS = {"in", "on", "at", "from", "of", "near", "to", "with", "for", "into"}
 _PREPOSITIONS |= {"across", "over", "under", "around", "about", "after", "before", "during"}
 _PREPOSITIONS |= {"against", "toward", "towards", "through", "inside", "outside", "than"}
+_OF_NAME = re.compile(r"\s+of\s+[A-Z]")
+_DEMONYM = re.compile(r"([A-Z][a-z]+(?:ian|an|ish|i|ese))\s+$")
+_NAME_START = re.compile(
+    r"\s*(?:[A-Z][\w'’.\-]*\s+(?:(?:al|el|bin|ibn|de|du|von)[\s\-]+)?){0,4}[A-Z][\w'’.\-]*"
+)
+_NOT_NAMES = {"Published", "Posted", "Updated", "Since", "Later", "Meanwhile", "However"}
+_NOT_NAMES |= {"Earlier", "Also", "Last", "Separately", "Elsewhere", "Then", "Meantime"}
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august"}
+_DATE_WORDS |= {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
+_DATE_WORDS |= {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday"}
+_DATE_WORDS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
 _SKIP_START = {"the", "a", "an", "but", "and", "as", "while", "when", "he", "she", "it", "they"}
 _SUBJECT_ENDS = {"has", "have", "had", "was", "were", "is", "are", "also", "said", "says", "will"}
 _AFTER_END = re.compile(r"[,;:.\"“”()]|\s(?:that|who|which|as|on|in|after|when|while)\s")
@@ -49,6 +60,23 @@ _KIND_WORDS = (
 def _pronouns() -> re.Pattern[str]:
     words = lexicon.load("attribution")["pronouns"]
     return re.compile(r"(?:^|\s)" + lexicon.alternation(words) + r"$", re.I)
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """A capitalised run as a name: without "The"/"Later" in front, and no date in it."""
+    while words and (words[0].lower() in _SKIP_START or words[0] in _NOT_NAMES):
+        words = words[1:]
+    if any(w.rstrip(".").lower() in _DATE_WORDS for w in words):
+        return []
+    return words
+
+
+def _lower_article(words: str) -> str:
+    """ "A military source" at a sentence start is "a military source"."""
+    first, _, rest = words.partition(" ")
+    if rest and first in ("A", "An", "The"):
+        return f"{first.lower()} {rest}"
+    return words
 
 
 def _after_preposition(text: str, pos: int) -> bool:
@@ -90,7 +118,7 @@ class Speakers:
         if hit.entry.table == "speaker":
             return hit.canonical
         if hit.entry.table == "reference":
-            return self.by_kind.get(hit.canonical) or text[hit.start : hit.end]
+            return self.by_kind.get(hit.canonical) or _lower_article(text[hit.start : hit.end])
         return None
 
     def resolve(
@@ -112,6 +140,8 @@ class Speakers:
 
         for table in ("speaker", "reference"):
             inside = [h for h in hits if h.entry.table == table and close(h)]
+            if table == "reference":  # "The Army of Conquest" names a group of its own
+                inside = [h for h in inside if not _OF_NAME.match(text, h.end)]
             if inside:
                 return self.named(text, max(inside, key=lambda h: (h.end, h.end - h.start)))
         span = text[start:end].strip().rstrip(",")
@@ -123,25 +153,37 @@ class Speakers:
         unnamed = [h for h in hits if h.entry.table == "unnamed" and close(h)]
         if unnamed:
             h = max(unnamed, key=lambda h: (h.end, h.end - h.start))
-            words = text[h.start : h.end]
-            prev = re.search(r"([A-Z][\w'’\-]+)\s+$", text[max(start, h.start - 30) : h.start])
-            if prev and prev.group(1).lower() not in _SKIP_START:
-                words = prev.group(1) + " " + words
+            words = h.entry.phrase  # as the list spells it: "Activists" is "activists"
+            prev = _DEMONYM.search(text, max(start, h.start - 30), h.start)
+            if prev and not any(
+                p.start <= prev.start(1) < p.end for p in hits if p.entry.table == "place"
+            ):
+                words = f"{prev.group(1)} {words}"  # "Syrian activists", "Kurdish officials"
             return words
-        return self._plain_name(" ".join(span.split()[-8:]))
+        places = [(h.start, h.end) for h in hits if h.entry.table == "place"]
+        name = self._plain_name(" ".join(span.split()[-8:]), places, end)
+        if name is None and len(span.split()) <= 16:
+            # "Ammar al-Selmo the head of the Civil Defense in eastern Aleppo told": the subject
+            first = [h for h in hits if h.entry.table == "speaker" and start <= h.start < end]
+            if first:
+                return first[0].canonical
+            lead = _NAME_START.match(span)
+            person = _name_words(lead.group(0).split() if lead else [])
+            if len(person) >= 2:  # a person's full name
+                return self.full_name(" ".join(person))
+        return name
 
-    def _plain_name(self, tail: str) -> str | None:
-        """A capitalised name ending the words, or a short "the/a ..." phrase."""
+    def _plain_name(self, tail: str, places: list[tuple[int, int]], end: int) -> str | None:
+        """A capitalised name ending the words (not a place), or a short "the/a ..." phrase."""
         name = _NAME_RUN.search(tail)
-        if name and not _after_preposition(tail, name.start()):
-            words = name.group(0).strip()
-            if words.split()[0].lower() in _SKIP_START:
-                words = words.split(" ", 1)[1] if " " in words else ""
+        is_place = name is not None and any(e == end for _, e in places)
+        if name and not is_place and not _after_preposition(tail, name.start()):
+            words = _name_words(name.group(0).split())
             if words:
-                return self.full_name(words)
+                return self.full_name(" ".join(words))
         np = _DETERMINER_NP.search(tail)
         if np and len(np.group(1).split()) <= 5 and not _after_preposition(tail, np.start(1)):
-            return np.group(1)
+            return _lower_article(np.group(1))
         return None
 
     def full_name(self, words: str) -> str:
@@ -182,24 +224,29 @@ class Speakers:
         lead = _AFTER_LEAD.match(text, pos)
         start = lead.end() if lead else pos
         span = text[start:span_end].strip()
-        for h in hits:
-            if h.start < start or h.start - start > 12 or h.end > span_end + 40:
-                continue
-            table = h.entry.table
-            if media_only and (
-                table != "speaker" or h.entry.get("kind") not in ("media", "agency")
-            ):
-                continue
-            if table == "speaker":
-                return h.canonical
-            if table == "reference":
-                return self.by_kind.get(h.canonical) or (span if len(span.split()) <= 8 else None)
-            if table == "unnamed":
-                return text[h.start : h.end]
+        near = [h for h in hits if start <= h.start <= start + 12 and h.end <= span_end + 40]
+        for table in ("speaker", "reference", "unnamed"):
+            for h in near:
+                if h.entry.table != table:
+                    continue
+                kind = h.entry.get("kind")
+                if media_only and (table != "speaker" or kind not in ("media", "agency")):
+                    continue
+                if table == "speaker":
+                    return h.canonical
+                if table == "reference":
+                    found = self.by_kind.get(h.canonical)
+                    return found or (_lower_article(span) if len(span.split()) <= 8 else None)
+                return _lower_article(text[h.start : h.end])
         words = span.split()
         if media_only or not words or len(words) > 8:
             return None
-        if words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
+        pronoun = _pronouns().search(span)
+        if pronoun and pronoun.start() == 0 and self.last:
+            return self.last  # "according to the source"
+        if words[0].lower() in ("the", "a", "an"):
+            return _lower_article(" ".join(words))
+        if words[0][:1].isupper():
             return self.full_name(" ".join(words))
         if lowercase and len(words) <= 5:
             return " ".join(words)

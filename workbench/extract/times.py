@@ -22,7 +22,7 @@ MONTHS = {
 }  # fmt: skip
 _MONTH = (
     r"(?P<mon>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _PIECES = re.compile(
     r"(?<![\w:.])(?:"

@@ -107,6 +107,10 @@ class ClaimQueries(StoreBase):
         sql = "SELECT COUNT(*) FROM articles" + ("" if every else _NOT_EXTRACTED)
         return int(self.conn.execute(sql).fetchone()[0])
 
+    def has_article(self, article_id: int) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
     def claim_counts(self) -> dict[str, int]:
         """Claims per kind."""
         rows = self.conn.execute("SELECT kind, COUNT(*) FROM claims GROUP BY kind ORDER BY kind")

@@ -13,6 +13,7 @@ from html import escape
 from importlib import resources
 from typing import TextIO
 
+from workbench.models import VERDICTS
 from workbench.report.chart import range_chart
 from workbench.report.options import ReportOptions
 from workbench.report.rows import (
@@ -71,7 +72,16 @@ def _css() -> str:
 
 
 def _verdict(verdict: str, extra: str = "") -> str:
-    return f'<span class="verdict {h(verdict)}{extra}">{h(verdict)}</span>'
+    badge = _BADGES.get((verdict, extra))
+    return badge or f'<span class="verdict {h(verdict)}{h(extra)}">{h(verdict)}</span>'
+
+
+# the badges of the three verdicts, made once (a large report shows hundreds of thousands)
+_BADGES = {
+    (v, extra): f'<span class="verdict {v}{extra}">{v}</span>'
+    for v in VERDICTS
+    for extra in ("", " suggested")
+}
 
 
 def _outlet(article: SourceRef) -> str:

@@ -222,7 +222,8 @@ def _claims_table(out: TextIO, rows: Iterable[ClaimRow], reviewers: Sequence[str
         )
         cells = [
             f'<td class="id">{r.claim.id}</td>',
-            f'<td>{_outlet(r.article)}<span class="reason">{h(r.article.published or "undated")}'
+            f'<td class="source">{_outlet(r.article)}<span class="reason">'
+            f"{h(r.article.published or 'undated')}"
             "</span></td>",
             f'<td class="chain">{h(chain_text(r))}</td>',
             f'<td class="value">{h(value_text(r.claim))}</td>',

@@ -15,12 +15,14 @@ from typing import Any, TypeVar
 import click
 
 from workbench import __version__
+from workbench.align import DEFAULT_WINDOW_DAYS, align
+from workbench.align.evaluate import fakes_event_metrics
 from workbench.extract import ExtractReport, extract_articles
 from workbench.extract.describe import describe
 from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
-from workbench.models import CLAIM_KINDS, GROUP_STATUSES
+from workbench.models import CLAIM_KINDS, GROUP_STATUSES, ClaimGroup, Event
 from workbench.report import (
     FORMATS,
     ROW_NAMES,
@@ -207,6 +209,7 @@ def print_report(report: IngestReport, db_path: Path) -> None:
     help="Reject an article whose text is larger than this.",
 )
 @click.option("--no-extract", is_flag=True, help="Do not extract claims from the new articles now.")
+@click.option("--no-align", is_flag=True, help="Do not align the claims across articles now.")
 @db_option
 def ingest(
     paths: tuple[Path, ...],
@@ -214,13 +217,15 @@ def ingest(
     columns: dict[str, str],
     max_article_mb: float,
     no_extract: bool,
+    no_align: bool,
     db_path: Path,
 ) -> None:
     """Read articles from files or directories (recursive) into the database.
 
     Formats by extension: .txt/.md, .html/.htm, .json/.jsonl, .csv. Claims are extracted from the
-    new articles unless --no-extract. Exit status: 0 when anything was ingested or was already
-    there, 1 when nothing could be ingested, 2 for usage errors.
+    new articles unless --no-extract, and aligned across articles unless --no-align. Exit status:
+    0 when anything was ingested or was already there, 1 when nothing could be ingested, 2 for
+    usage errors.
     """
     options = Options(source=source, columns=columns, max_article_bytes=int(max_article_mb * 1e6))
     with open_store(db_path, create=True) as store:
@@ -231,7 +236,9 @@ def ingest(
             bar.close()
         print_report(report, db_path)
         if not no_extract and report.total("new"):
-            click.echo(extract_articles(store).summary())
+            extracted = extract_articles(store)
+            click.echo(extracted.summary())
+            align_new(store, extracted, no_align)
     sys.exit(report.exit_status)
 
 
@@ -372,6 +379,84 @@ def export(
         click.echo(f"wrote {n} {ROW_NAMES[fmt]} to {output}", err=True)
 
 
+# -- alignment: events, claim groups, suggested verdicts ---------------------------------------
+
+
+def align_new(store: Store, extracted: ExtractReport, no_align: bool) -> None:
+    """After extraction: align again when it extracted anything, unless told not to."""
+    if extracted.articles and not no_align:
+        click.echo(align(store).summary())
+
+
+@main.command("align")
+@click.option(
+    "--window",
+    "window_days",
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
+    type=click.IntRange(min=0, max=365),
+    help="Articles at most this many days apart can report one event.",
+)
+@db_option
+def align_command(window_days: int, db_path: Path) -> None:
+    """Line claims up across articles: events, claim groups, agreement, suggested verdicts."""
+    with open_store(db_path) as store:
+        report = align(store, window_days=window_days)
+    click.echo(report.summary())
+
+
+def print_listing(
+    rows: list[Any], as_json: bool, noun: str, header: str, line: Callable[[Any], str]
+) -> None:
+    """A table with a header (or JSON lines), then the count on stderr."""
+    if as_json:
+        for row in rows:
+            click.echo(row.model_dump_json())
+    elif rows:
+        click.echo(header)
+        for row in rows:
+            click.echo(line(row))
+    click.echo(f"{len(rows)} {noun}{'s' * (len(rows) != 1)}", err=True)
+
+
+def _event_line(e: Event) -> str:
+    dates = e.date_from or "----------"
+    dates += f"..{e.date_to}" if e.date_to and e.date_to != e.date_from else " " * 12
+    places = _cell(", ".join(e.places[:3]) or "-", 28)
+    return f"{e.id:>6}  {dates}  {len(e.article_ids):>4}  {places:<28}  {_cell(e.label, 72)}"
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def events(as_json: bool, db_path: Path) -> None:
+    """List events: id, dates, number of articles, places, label."""
+    with open_store(db_path) as store:
+        rows = list(store.iter_events())
+    header = f"{'id':>6}  {'dates':<22}  {'arts':>4}  {'places':<28}  label"
+    print_listing(rows, as_json, "event", header, _event_line)
+
+
+def _group_line(g: ClaimGroup) -> str:
+    return (
+        f"{g.id:>6}  {g.event_id:>6}  {g.kind:<8}  {g.status:<8}  {len(g.claim_ids):>4}"
+        f"  {_cell(g.label, 60)}"
+    )
+
+
+@main.command()
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event's groups.")
+@click.option("--status", type=click.Choice(GROUP_STATUSES), help="Only groups with this status.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@db_option
+def groups(event_id: int | None, status: str | None, as_json: bool, db_path: Path) -> None:
+    """List claim groups: id, event, kind, status, number of claims, label."""
+    with open_store(db_path) as store:
+        rows = list(store.iter_groups(event_id=event_id, status=status))
+    header = f"{'id':>6}  {'event':>6}  {'kind':<8}  {'status':<8}  {'clms':>4}  label"
+    print_listing(rows, as_json, "group", header, _group_line)
+
+
 # -- the demo ----------------------------------------------------------------------------------
 
 
@@ -387,7 +472,9 @@ def demo(db_path: Path) -> None:
     with open_store(db_path, create=True) as store:
         report = ingest_paths(store, [samples_dir()])
         print_report(report, db_path)
-        click.echo(extract_articles(store).summary())
+        extracted = extract_articles(store)
+        click.echo(extracted.summary())
+        align_new(store, extracted, no_align=False)
     ctx = click.get_current_context()
     ctx.invoke(stats, as_json=False, db_path=db_path)
     if report.exit_status:
@@ -408,14 +495,18 @@ def print_extract(report: ExtractReport, db_path: Path) -> None:
     type=click.IntRange(min=1),
     help="Processes for large inputs (default: one per CPU; small inputs use one).",
 )
+@click.option("--no-align", is_flag=True, help="Do not align the claims across articles now.")
 @db_option
-def extract(every: bool, workers: int | None, db_path: Path) -> None:
+def extract(every: bool, workers: int | None, no_align: bool, db_path: Path) -> None:
     """Extract claims from the articles not yet extracted (--all: every article again).
 
-    The same text always gives the same claims: re-extracting keeps claim ids and verdicts.
+    The same text always gives the same claims: re-extracting keeps claim ids and verdicts. The
+    claims are then aligned across articles unless --no-align.
     """
     with open_store(db_path) as store:
-        print_extract(extract_articles(store, every=every, workers=workers), db_path)
+        extracted = extract_articles(store, every=every, workers=workers)
+        print_extract(extracted, db_path)
+        align_new(store, extracted, no_align)
 
 
 @main.command()
@@ -475,9 +566,9 @@ def evaluate() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for extraction.")  # fmt: skip
 def eval_fakes(path: Path, workers: int) -> None:
-    """Score extraction on a FA-KES CSV (labels are read for scoring only)."""
+    """Score extraction and event alignment on a FA-KES CSV (labels read for scoring only)."""
     try:
-        metrics = evaluate_fakes(path, workers=workers)
+        metrics = evaluate_fakes(path, workers=workers, more=[fakes_event_metrics])
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")

@@ -22,9 +22,10 @@ def test_ingest_extracts_unless_told_not_to(run, db_path: Path) -> None:  # type
     assert claim_lines(run, db_path) == []
     extracted = run("extract", "--db", db_path)
     assert extracted.returncode == 0, extracted.stderr
-    [line] = extracted.stdout.splitlines()
+    [line, aligned] = extracted.stdout.splitlines()
     assert line.startswith("extracted 10 articles: ") and line.endswith(f"-> {db_path}")
     assert "casualty" in line and "weapon" in line
+    assert aligned.startswith("10 of 10 articles in ")  # extraction then aligns (issue 4)
     again = run("extract", "--db", db_path)
     assert again.stdout.startswith("extracted 0 articles: 0 claims")
 

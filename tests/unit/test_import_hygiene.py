@@ -1,4 +1,4 @@
-"""The core (models, store, ingest, extract, report) never imports the UI, the CLI, textual or
+"""The core (models, store, ingest, extract, align, report) imports no UI, CLI, textual or
 rich."""
 
 import subprocess
@@ -28,6 +28,12 @@ CORE = [
     "workbench.report.agreement",
     "workbench.store.reports",
     "workbench.review",
+    "workbench.align",
+    "workbench.align.events",
+    "workbench.align.groups",
+    "workbench.align.agreement",
+    "workbench.align.origins",
+    "workbench.align.suggestions",
 ]
 FORBIDDEN = ["workbench.cli", "workbench.tui", "textual", "rich"]
 

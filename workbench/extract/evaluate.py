@@ -22,6 +22,7 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -106,10 +107,16 @@ class _Split:
         }
 
 
-def evaluate_fakes(path: str | Path, *, workers: int = 1) -> dict[str, dict[str, Any]]:
+Rows = dict[str, dict[str, Any]]
+
+
+def evaluate_fakes(
+    path: str | Path, *, workers: int = 1, more: Sequence[Callable[[Store], Rows]] = ()
+) -> Rows:
     """Metrics by name, each {"all": {...}, "even": {...}, "odd": {...}, "target": str|None}.
 
-    A split's entry has "value" and, for a ratio, "found" and "of".
+    A split's entry has "value" and, for a ratio, "found" and "of". `more`: functions adding rows
+    of their own from the extracted database (alignment's event metrics).
     """
     path = Path(path)
     if not path.is_file():
@@ -133,6 +140,9 @@ def evaluate_fakes(path: str | Path, *, workers: int = 1) -> dict[str, dict[str,
                 half = "even" if (article.record or 0) % 2 == 0 else "odd"
                 for name in ("all", half):
                     splits[name].add(article, claims[article.id], labels)
+            extra: Rows = {}
+            for rows in more:
+                extra.update(rows(store))
         finally:
             store.close()
     out: dict[str, dict[str, Any]] = {}
@@ -144,6 +154,7 @@ def evaluate_fakes(path: str | Path, *, workers: int = 1) -> dict[str, dict[str,
         "target": None,
         "all": {"value": ms, "workers": extracted.workers},
     }
+    out.update(extra)
     return out
 
 
@@ -163,5 +174,5 @@ def _cell(entry: dict[str, Any] | None) -> str:
     if "of" in entry:
         return f"{value:.3f} ({entry['found']}/{entry['of']})"
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.2f}"
+        return f"{value:.{entry.get('digits', 2)}f}"
     return str(int(value))

@@ -93,6 +93,49 @@ def claim_rows(store: Store) -> Any:
         yield claim_row(claim)
 
 
+def event_rows(store: Store) -> Any:
+    for event in store.iter_events(by_id=True):
+        yield {
+            "id": event.id,
+            "label": event.label,
+            "date_from": event.date_from,
+            "date_to": event.date_to,
+            "places": event.places,
+            "article_ids": event.article_ids,
+            # additions to the contract (extend, never rename)
+            "key": event.key,
+        }
+
+
+def group_rows(store: Store) -> Any:
+    for group in store.iter_groups():
+        yield {
+            "id": group.id,
+            "event_id": group.event_id,
+            "kind": group.kind,
+            "label": group.label,
+            "status": group.status,
+            "claim_ids": group.claim_ids,
+            # additions to the contract (extend, never rename)
+            "key": group.key,
+            "status_changed_at": group.status_changed_at,
+            "status_history": [
+                {"status": status, "changed_at": at}
+                for status, at in store.group_status_history(group.id or 0)
+            ],
+        }
+
+
+def suggestion_rows(store: Store) -> Any:
+    for s in store.iter_suggestions():
+        yield {
+            "claim_id": s.claim_id,
+            "verdict": s.verdict,
+            "reason": s.reason,
+            "origins": s.origins,
+        }
+
+
 def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) -> int:
     """Write the whole export to `out`; returns the number of articles written."""
     generated_at = generated_at or datetime.now(UTC).isoformat(timespec="seconds")
@@ -101,7 +144,13 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
     out.write(f'  "generated_at": {_dump(generated_at)},\n')
     out.write(f'  "tool_version": {_dump(__version__)},\n')
     count = 0
-    rows_for = {"articles": article_rows(store), "claims": claim_rows(store)}
+    rows_for = {
+        "articles": article_rows(store),
+        "claims": claim_rows(store),
+        "events": event_rows(store),
+        "groups": group_rows(store),
+        "suggestions": suggestion_rows(store),
+    }
     for section in SECTIONS:
         out.write(f'  "{section}": [')
         first = True

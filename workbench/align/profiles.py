@@ -1,0 +1,141 @@
+"""What an article says about its incident, in the form event clustering compares.
+
+An article's profile holds only what its text, outlet and publication date give: the day, the
+places (their governorates first), the weapons named, the death tolls given, whether a toll is
+said to have risen, and the words of its headline and lead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from workbench.align.lexicon import load_words
+from workbench.models import Claim
+
+LEAD_CHARS = 300  # how much of the text counts as the lead
+EARLY_WEIGHT = 20.0  # a place named at the very start counts 1 + this; later ones less ...
+EARLY_CHARS = 400.0  # ... falling by e every this many characters
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """The part of a stored article alignment reads (the text only up to the lead)."""
+
+    id: int
+    source: str | None
+    title: str | None
+    lead: str
+    published: str | None
+    published_at: str | None
+    sha256: str
+
+    @property
+    def outlet(self) -> str:
+        return self.source or "unnamed outlet"
+
+    @property
+    def when(self) -> str:
+        return self.published_at or self.published or ""
+
+    @property
+    def day(self) -> int | None:
+        try:
+            return date.fromisoformat((self.published or self.when)[:10]).toordinal()
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    head: ArticleHead
+    day: int | None
+    governorates: tuple[str, ...]  # by weight: the first is where the article mostly is
+    places: frozenset[str]  # named places below governorate level, casefolded
+    place_names: tuple[str, ...]  # every place as written by extraction, by weight
+    weapons: frozenset[str]  # specific types only ("F-16", not "warplane")
+    tolls: frozenset[int]  # exact death tolls given (3 or more)
+    rising: bool  # says a toll rose ("the death toll rose to 48"): a follow-up report
+    words: str  # headline and lead without stop words, for rapidfuzz
+    tokens: frozenset[str]
+
+
+def headline_words(text: str) -> list[str]:
+    """The words of a headline or lead that can tell one incident from another.
+
+    Stop words, years and datelines ("05 Apr 2017": a day number next to a month) are left out.
+    """
+    words = load_words()
+    raw = [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(text.casefold())]
+    out: list[str] = []
+    for i, word in enumerate(raw):
+        if word in words.stop_words or word in words.months or _YEAR.match(word):
+            continue
+        if len(word) < 2 and not word.isdigit():
+            continue
+        if word.isdigit() and len(word) <= 2 and _next_to_month(raw, i, words.months):
+            continue
+        out.append(word)
+    return out
+
+
+def _next_to_month(words: list[str], i: int, months: frozenset[str]) -> bool:
+    return (i > 0 and words[i - 1] in months) or (i + 1 < len(words) and words[i + 1] in months)
+
+
+def _weight(claim: Claim) -> float:
+    """Places said early weigh more: the headline and lead name where the incident happened."""
+    at = claim.span_start if claim.span_start is not None else claim.start
+    return 1.0 + EARLY_WEIGHT * math.exp(-at / EARLY_CHARS)
+
+
+def profile(head: ArticleHead, claims: Sequence[Claim]) -> ArticleProfile:
+    words = load_words()
+    govs: dict[str, float] = {}
+    first_at: dict[str, int] = {}
+    names: dict[str, float] = {}
+    places: set[str] = set()
+    weapons: set[str] = set()
+    tolls: set[int] = set()
+    rising = False
+    for claim in claims:
+        if claim.kind == "place" and claim.canonical:
+            weight = _weight(claim)
+            names[claim.canonical] = names.get(claim.canonical, 0.0) + weight
+            gov = words.areas.get((claim.value or "").strip(), (claim.value or "").strip())
+            if gov:
+                govs[gov] = govs.get(gov, 0.0) + weight
+                first_at.setdefault(gov, claim.start)
+            if not gov or claim.canonical.casefold() != gov.casefold():
+                places.add(claim.canonical.casefold())
+        elif claim.kind == "weapon" and claim.canonical and not claim.negated:
+            if claim.canonical not in words.generic_weapons:
+                weapons.add(claim.canonical)
+        elif claim.kind == "casualty" and claim.outcome == "killed" and not claim.negated:
+            rising = rising or claim.rising
+            if claim.low is not None and claim.low == claim.high and claim.low >= 3:
+                tolls.add(claim.low)
+    ranked = sorted(govs, key=lambda g: (-govs[g], first_at[g], g))
+    text_words = headline_words(f"{head.title or ''} {head.lead}")
+    return ArticleProfile(
+        head=head,
+        day=head.day,
+        governorates=tuple(ranked),
+        places=frozenset(places),
+        place_names=tuple(sorted(names, key=lambda n: (-names[n], n))),
+        weapons=frozenset(weapons),
+        tolls=frozenset(tolls),
+        rising=rising,
+        words=" ".join(text_words),
+        tokens=frozenset(text_words),
+    )
+
+
+def profiles(heads: Iterable[ArticleHead], claims: dict[int, list[Claim]]) -> list[ArticleProfile]:
+    """Profiles of the articles that have claims (an article without any joins no event)."""
+    return [profile(h, claims[h.id]) for h in heads if claims.get(h.id)]

@@ -1,6 +1,6 @@
 """Report export at scale: time and peak memory of every format on a database of N claims.
 
-    python bench/export_bench.py [--claims 100000] [--db PATH] [--keep]
+    python bench/export_bench.py [--claims 100000] [--db PATH]
 
 Builds (once; `--db` keeps it for later runs) a synthetic database through the store: articles
 of five sentences, five claims each (killed, injured, weapon, actor, place), four articles an
@@ -21,6 +21,7 @@ import hashlib
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -167,7 +168,7 @@ def main() -> None:
     if args.build:
         build(args.db, args.claims)
         return
-    folder = Path(tempfile.mkdtemp(prefix="export-bench-"))
+    folder = Path(tempfile.mkdtemp(prefix="export-bench-"))  # removed at the end
     db = args.db or folder / f"bench-{args.claims}.db"
     if not db.exists():
         built = measure(
@@ -201,6 +202,7 @@ def main() -> None:
         f"\nTargets: < {TARGET_S:.0f} s and < {TARGET_MB:.0f} MB each. CPU s is user + system"
         " time of the process: the wall time on a machine shared with other work is longer."
     )
+    shutil.rmtree(folder)  # the reports, and the database unless --db named it
 
 
 if __name__ == "__main__":

@@ -23,7 +23,16 @@ from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS, GROUP_STATUSES, ClaimGroup, Event
-from workbench.report.export_json import claim_row, write_json
+from workbench.report import (
+    FORMATS,
+    ROW_NAMES,
+    ReportError,
+    ReportOptions,
+    report_notes,
+    write_report,
+    write_report_file,
+)
+from workbench.report.export_json import claim_row
 from workbench.store import DEFAULT_DB, Store, StoreError
 from workbench.store.base import describe as describe_db_error
 
@@ -306,11 +315,14 @@ def articles(
     click.echo(f"{len(rows)} article{'s' * (len(rows) != 1)}", err=True)
 
 
+# -- reports -----------------------------------------------------------------------------------
+
+
 @main.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(list(FORMATS)),
     default="json",
     show_default=True,
     help="Report format.",
@@ -321,22 +333,50 @@ def articles(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here instead of stdout.",
 )
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event.")
+@click.option("--reviewer", metavar="NAME", help="Only this reviewer's verdicts.")
+@click.option(
+    "--status", type=click.Choice(list(GROUP_STATUSES)), help="Only claim groups with this status."
+)
+@click.option(
+    "--org",
+    metavar="NAME",
+    envvar="WORKBENCH_ORG",
+    help="The organisation publishing the reviews (ClaimReview author; also WORKBENCH_ORG).",
+)
+@click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
 @db_option
-def export(fmt: str, output: Path | None, db_path: Path) -> None:
-    """Export everything as JSON (schema workbench-export/1)."""
+def export(
+    fmt: str,
+    output: Path | None,
+    event_id: int | None,
+    reviewer: str | None,
+    status: str | None,
+    org: str | None,
+    bom: bool,
+    db_path: Path,
+) -> None:
+    """Write a report: markdown, html, csv, claimreview (JSON-LD) or json (the whole database).
+
+    The JSON export (schema workbench-export/1) is always the whole database; the other formats
+    can be narrowed to an event, a group status or one reviewer's verdicts.
+    """
+    options = ReportOptions(event_id=event_id, reviewer=reviewer, status=status, org=org, bom=bom)
     with open_store(db_path) as store:
-        if output is None:
-            write_json(store, sys.stdout)
-            return
-        tmp = output.with_name(output.name + ".part")
         try:
-            with tmp.open("w", encoding="utf-8") as out:
-                n = write_json(store, out)
-            tmp.replace(output)
+            if output is None:
+                write_report(store, fmt, sys.stdout, options)
+            else:
+                n = write_report_file(store, fmt, output, options)
+            notes = report_notes(store, fmt, options)
+        except ReportError as e:
+            fail(str(e))
         except OSError as e:
-            tmp.unlink(missing_ok=True)
-            fail(f"{output}: cannot write: {e.strerror or e}")
-    click.echo(f"wrote {n} articles to {output}", err=True)
+            fail(f"{output or 'stdout'}: cannot write: {e.strerror or e}")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    if output is not None:
+        click.echo(f"wrote {n} {ROW_NAMES[fmt]} to {output}", err=True)
 
 
 # -- alignment: events, claim groups, suggested verdicts ---------------------------------------

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from workbench.report import FORMATS
 from workbench.tui.app import ReviewApp
 from workbench.tui.screens.help import HelpScreen
 
@@ -53,8 +56,16 @@ async def test_export_writes_a_report_in_a_worker(built: Built, tmp_path: Path) 
         await settle(pilot)
         await pilot.press("c", "e")
         await settle(pilot)
+        assert app.screen.query_one("#export-format").value == FORMATS[0]
+        await pilot.press("shift+tab", "enter")  # the format list
+        for _ in range(FORMATS.index("json") - FORMATS.index(FORMATS[0])):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
         field = app.screen.query_one("#export-path")
+        assert field.value == "workbench-report.json"
         field.value = str(target)
+        field.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app) is app.screen
@@ -78,3 +89,29 @@ async def test_export_to_an_impossible_place_says_why_and_stays_open(
         assert type(app.screen).__name__ == "ExportScreen"
         assert not app.screen.query_one("#export-dialog").loading
         assert any("cannot write" in str(n.message) for n in app._notifications)
+
+
+async def test_claimreview_export_names_the_organisation(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WORKBENCH_ORG", raising=False)
+    target = tmp_path / "reviews.jsonld"
+    app = ReviewApp(built.path, "ana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "e")
+        await settle(pilot)
+        app.screen.query_one("#export-format").value = "claimreview"
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = str(target)
+        app.screen.query_one("#export-org").focus()
+        await pilot.press("enter")  # no organisation: said, nothing written, the dialog stays
+        await settle(pilot)
+        assert any("needs --org" in str(n.message) for n in app._notifications)
+        assert type(app.screen).__name__ == "ExportScreen" and not target.exists()
+        await pilot.press(*"Desk", "enter")
+        await settle(pilot)
+        assert main_screen(app) is app.screen
+    data = json.loads(target.read_text(encoding="utf-8"))
+    reviews = data["@graph"]
+    assert len(reviews) == 1 and reviews[0]["author"]["name"] == "Desk"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.message import Message
@@ -15,6 +15,7 @@ class ReportWritten(Message):
     path: Path
     fmt: str
     rows: int
+    notes: list[str] = field(default_factory=list)  # what the reviewer should know about it
 
 
 @dataclass

@@ -3,6 +3,7 @@ database connection while a loading indicator shows, then the dialog closes."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.text import Text
@@ -14,28 +15,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
-from workbench.report import FORMATS, ReportError, ReportOptions, write_report
+from workbench.report import (
+    FORMATS,
+    ReportError,
+    ReportOptions,
+    report_notes,
+    write_report_file,
+)
 from workbench.store import Store, StoreError
 from workbench.tui.messages import ReportFailed, ReportWritten
 
-SUFFIX = {"json": ".json", "markdown": ".md", "md": ".md", "html": ".html", "csv": ".csv"}
+SUFFIX = {"markdown": ".md", "html": ".html", "csv": ".csv", "json": ".json",
+          "claimreview": ".jsonld"}  # fmt: skip
 
 
 def default_name(fmt: str) -> str:
     return f"workbench-report{SUFFIX.get(fmt, '.' + fmt)}"
 
 
-def export(db_path: Path, fmt: str, target: Path, options: ReportOptions) -> int:
-    """Write the report to `target` (through a temporary file: never a half-written report)."""
-    tmp = target.with_name(target.name + ".part")
+def export(db_path: Path, fmt: str, target: Path, options: ReportOptions) -> tuple[int, list[str]]:
+    """Write the report (never half a file: `write_report_file` renames it into place); returns
+    the rows written and what the reviewer should know about the report."""
     with Store.open(db_path, create=False) as store:
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                rows = write_report(store, fmt, out, options)
-            tmp.replace(target)
-        finally:
-            tmp.unlink(missing_ok=True)
-    return rows
+        rows = write_report_file(store, fmt, target, options)
+        return rows, report_notes(store, fmt, options)
 
 
 class ExportScreen(ModalScreen[None]):
@@ -56,6 +59,8 @@ class ExportScreen(ModalScreen[None]):
                 [(f, f) for f in FORMATS], value=FORMATS[0], allow_blank=False, id="export-format"
             )
             yield Input(default_name(FORMATS[0]), id="export-path")
+            yield Input(os.environ.get("WORKBENCH_ORG", ""), id="export-org",
+                        placeholder="your organisation (the author of ClaimReviews)")  # fmt: skip
             yield Checkbox("only the selected event", id="export-event", value=False)
             yield Checkbox("only my verdicts", id="export-mine", value=False)
             with Horizontal(classes="dialog-buttons"):
@@ -64,22 +69,24 @@ class ExportScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Select).border_title = "format"
-        self.query_one(Input).border_title = "file"
+        self.query_one("#export-path", Input).border_title = "file"
+        self.query_one("#export-org", Input).border_title = "organisation (ClaimReview)"
         self.query_one("#export-event", Checkbox).disabled = self.event_id is None
-        self.query_one(Input).focus()
+        self.query_one("#export-path", Input).focus()
 
     @on(Select.Changed, "#export-format")
     def format_changed(self, event: Select.Changed) -> None:
-        path = self.query_one(Input)
+        path = self.query_one("#export-path", Input)
         old = Path(path.value)
         if old.name.startswith("workbench-report") or not path.value.strip():
             path.value = str(old.with_name(default_name(str(event.value))))
 
     @on(Button.Pressed, "#export")
     @on(Input.Submitted, "#export-path")
+    @on(Input.Submitted, "#export-org")
     def start(self) -> None:
         fmt = str(self.query_one(Select).value)
-        raw = self.query_one(Input).value.strip()
+        raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.notify("Give a file to write to.", severity="warning", markup=False)
             return
@@ -87,6 +94,7 @@ class ExportScreen(ModalScreen[None]):
         options = ReportOptions(
             event_id=self.event_id if self.query_one("#export-event", Checkbox).value else None,
             reviewer=self.reviewer if self.query_one("#export-mine", Checkbox).value else None,
+            org=self.query_one("#export-org", Input).value.strip() or None,
         )
         self.query_one("#export-dialog").loading = True
         self.write(fmt, target, options)
@@ -94,27 +102,24 @@ class ExportScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write(self, fmt: str, target: Path, options: ReportOptions) -> None:
         try:
-            rows = export(self.db_path, fmt, target, options)
+            rows, notes = export(self.db_path, fmt, target, options)
         except (ReportError, StoreError) as e:
             self.post_message(ReportFailed(target, str(e)))
         except OSError as e:
             self.post_message(ReportFailed(target, f"cannot write: {e.strerror or e}"))
         else:
-            self.post_message(ReportWritten(target, fmt, rows))
+            self.post_message(ReportWritten(target, fmt, rows, notes))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Anything else that stopped the export is said too; the dialog stays open."""
         if event.state == WorkerState.ERROR and event.worker.group == "export":
             error = event.worker.error
-            target = Path(self.query_one(Input).value.strip() or ".")
+            target = Path(self.query_one("#export-path", Input).value.strip() or ".")
             self.post_message(ReportFailed(target, f"{type(error).__name__}: {error}"))
 
     def on_report_written(self, message: ReportWritten) -> None:
-        self.notify(
-            f"wrote {message.fmt} report to {message.path} ({message.rows} rows)",
-            title="Exported",
-            markup=False,
-        )
+        lines = [f"wrote {message.fmt} report to {message.path} ({message.rows} rows)"]
+        self.notify("\n".join(lines + message.notes), title="Exported", markup=False)
         self.dismiss(None)
 
     def on_report_failed(self, message: ReportFailed) -> None:

@@ -61,8 +61,9 @@ class ExportScreen(ModalScreen[None]):
             yield Input(default_name(FORMATS[0]), id="export-path")
             yield Input(os.environ.get("WORKBENCH_ORG", ""), id="export-org",
                         placeholder="your organisation (the author of ClaimReviews)")  # fmt: skip
-            yield Checkbox("only the selected event", id="export-event", value=False)
-            yield Checkbox("only my verdicts", id="export-mine", value=False)
+            with Horizontal(classes="dialog-row"):
+                yield Checkbox("only the selected event", id="export-event", value=False)
+                yield Checkbox("only my verdicts", id="export-mine", value=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")

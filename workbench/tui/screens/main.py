@@ -73,7 +73,8 @@ class MainScreen(Screen[None]):
         self.overall = Progress()
         self.ready = False
         self._keys_state: tuple[bool, ...] = ()
-        self._table: ClaimTable | None = None
+        self._table: ClaimTable | None = None  # found once (moving with j asks for them often)
+        self._tree: EventTree | None = None
         self._evidence_for: ReviewRow | None = None  # the row whose evidence is (being) shown
 
     def compose(self) -> ComposeResult:
@@ -89,11 +90,15 @@ class MainScreen(Screen[None]):
 
     @property
     def event_tree(self) -> EventTree:
-        return self.query_one(EventTree)
+        if self._tree is None:
+            self._tree = self.query_one(EventTree)
+        return self._tree
 
     @property
     def claim_table(self) -> ClaimTable:
-        return self.query_one(ClaimTable)
+        if self._table is None:
+            self._table = self.query_one(ClaimTable)
+        return self._table
 
     @property
     def status(self) -> StatusLine:
@@ -105,7 +110,6 @@ class MainScreen(Screen[None]):
         return self._table.current if self._table is not None else None
 
     def on_mount(self) -> None:
-        self._table = self.query_one(ClaimTable)
         self.event_tree.loading = True
         self.claim_table.focus()
         self.reload()

@@ -23,7 +23,16 @@ from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.ingest import IngestReport, Options, Progress, ingest_paths
 from workbench.ingest.records import FIELDS
 from workbench.models import CLAIM_KINDS, GROUP_STATUSES, ClaimGroup, Event
-from workbench.report.export_json import claim_row, write_json
+from workbench.report import (
+    FORMATS,
+    ROW_NAMES,
+    ReportError,
+    ReportOptions,
+    report_notes,
+    write_report,
+    write_report_file,
+)
+from workbench.report.export_json import claim_row
 from workbench.store import DEFAULT_DB, Store, StoreError
 from workbench.store.base import describe as describe_db_error
 
@@ -306,11 +315,14 @@ def articles(
     click.echo(f"{len(rows)} article{'s' * (len(rows) != 1)}", err=True)
 
 
+# -- reports -----------------------------------------------------------------------------------
+
+
 @main.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(list(FORMATS)),
     default="json",
     show_default=True,
     help="Report format.",
@@ -321,22 +333,50 @@ def articles(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here instead of stdout.",
 )
+@click.option("--event", "event_id", type=int, metavar="ID", help="Only this event.")
+@click.option("--reviewer", metavar="NAME", help="Only this reviewer's verdicts.")
+@click.option(
+    "--status", type=click.Choice(list(GROUP_STATUSES)), help="Only claim groups with this status."
+)
+@click.option(
+    "--org",
+    metavar="NAME",
+    envvar="WORKBENCH_ORG",
+    help="The organisation publishing the reviews (ClaimReview author; also WORKBENCH_ORG).",
+)
+@click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
 @db_option
-def export(fmt: str, output: Path | None, db_path: Path) -> None:
-    """Export everything as JSON (schema workbench-export/1)."""
+def export(
+    fmt: str,
+    output: Path | None,
+    event_id: int | None,
+    reviewer: str | None,
+    status: str | None,
+    org: str | None,
+    bom: bool,
+    db_path: Path,
+) -> None:
+    """Write a report: markdown, html, csv, claimreview (JSON-LD) or json (the whole database).
+
+    The JSON export (schema workbench-export/1) is always the whole database; the other formats
+    can be narrowed to an event, a group status or one reviewer's verdicts.
+    """
+    options = ReportOptions(event_id=event_id, reviewer=reviewer, status=status, org=org, bom=bom)
     with open_store(db_path) as store:
-        if output is None:
-            write_json(store, sys.stdout)
-            return
-        tmp = output.with_name(output.name + ".part")
         try:
-            with tmp.open("w", encoding="utf-8") as out:
-                n = write_json(store, out)
-            tmp.replace(output)
+            if output is None:
+                write_report(store, fmt, sys.stdout, options)
+            else:
+                n = write_report_file(store, fmt, output, options)
+            notes = report_notes(store, fmt, options)
+        except ReportError as e:
+            fail(str(e))
         except OSError as e:
-            tmp.unlink(missing_ok=True)
-            fail(f"{output}: cannot write: {e.strerror or e}")
-    click.echo(f"wrote {n} articles to {output}", err=True)
+            fail(f"{output or 'stdout'}: cannot write: {e.strerror or e}")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    if output is not None:
+        click.echo(f"wrote {n} {ROW_NAMES[fmt]} to {output}", err=True)
 
 
 # -- alignment: events, claim groups, suggested verdicts ---------------------------------------
@@ -422,6 +462,64 @@ def groups(event_id: int | None, status: str | None, as_json: bool, db_path: Pat
     print_listing(rows, as_json, "group", header, _group_line)
 
 
+# -- reviewing ---------------------------------------------------------------------------------
+
+
+def reviewer_option(func: F) -> F:
+    return click.option(
+        "--reviewer",
+        metavar="NAME",
+        help="Your name in the verdict history (default: WORKBENCH_REVIEWER, else your login).",
+    )(func)
+
+
+@main.command()
+@reviewer_option
+@db_option
+def review(reviewer: str | None, db_path: Path) -> None:
+    """Open the review UI: mark claims corroborated, disputed or unverified."""
+    from workbench.review import ReviewError, default_reviewer
+
+    try:
+        name = default_reviewer(reviewer)
+    except ReviewError as e:
+        fail(str(e), 2)
+    with open_store(db_path):
+        pass  # a missing or unusable database is one line here, before the screen is taken over
+    from workbench.tui.app import ReviewApp
+
+    ReviewApp(db_path, name).run()
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@click.argument(
+    "verdict",
+    type=click.Choice(["corroborated", "disputed", "unverified", "clear"]),
+    metavar="VERDICT",
+)
+@click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
+@reviewer_option
+@db_option
+def mark(
+    claim_id: int, verdict: str, note: str | None, reviewer: str | None, db_path: Path
+) -> None:
+    """Record a verdict on a claim, as the review UI does.
+
+    VERDICT is corroborated, disputed, unverified or clear. Exit status: 0 when recorded, 1 for an
+    unknown claim or a database that cannot be written, 2 for usage errors.
+    """
+    from workbench.review import ReviewError, default_reviewer
+    from workbench.review import mark as record
+
+    with open_store(db_path) as store:
+        try:
+            entry = record(store, claim_id, verdict, default_reviewer(reviewer), note=note)
+        except ReviewError as e:
+            fail(str(e))
+    click.echo(f"claim {claim_id}: {entry.verdict or 'cleared'} by {entry.reviewer} at {entry.at}")
+
+
 # -- the demo ----------------------------------------------------------------------------------
 
 
@@ -430,9 +528,16 @@ def samples_dir() -> Path:
 
 
 @main.command()
+@click.option(
+    "--review/--no-review",
+    "open_review",
+    default=None,
+    help="Open the review UI on the demo database afterwards (default: in a terminal).",
+)
 @db_option
-def demo(db_path: Path) -> None:
-    """Build a database from the built-in sample corpus and show what is in it."""
+def demo(db_path: Path, open_review: bool | None) -> None:
+    """Build a database from the built-in sample corpus (ingest, extract, align), show what is
+    in it, then open the review UI on it (when run in a terminal)."""
     click.echo(f"Ingesting the sample corpus ({samples_dir()}) into {db_path}")
     with open_store(db_path, create=True) as store:
         report = ingest_paths(store, [samples_dir()])
@@ -444,6 +549,10 @@ def demo(db_path: Path) -> None:
     ctx.invoke(stats, as_json=False, db_path=db_path)
     if report.exit_status:
         sys.exit(report.exit_status)
+    if open_review is None:
+        open_review = sys.stdin.isatty() and sys.stdout.isatty()
+    if open_review:
+        ctx.invoke(review, reviewer=None, db_path=db_path)
 
 
 # -- claims: extraction, listing, evaluation --------------------------------------------------

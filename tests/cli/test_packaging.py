@@ -58,3 +58,28 @@ def test_wheel_ships_migrations_and_samples_and_works_elsewhere(tmp_path: Path) 
     assert "10 new" in demo.stdout
     assert "extracted 10 articles" in demo.stdout  # the word lists ship inside the wheel
     assert (elsewhere / "x.db").exists()
+
+    # the review UI finds its stylesheet inside the installed package (CSS_PATH is package data)
+    assert "workbench/tui/workbench.tcss" in names
+    ui = subprocess.run(
+        [sys.executable, "-c", REVIEW_HEADLESS, str(elsewhere / "x.db")],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert ui.returncode == 0, ui.stderr[-2000:]
+    assert ui.stdout.strip().startswith(str(site)), ui.stdout
+
+
+REVIEW_HEADLESS = """
+import asyncio, sys
+from pathlib import Path
+import workbench.tui.app as ui
+
+async def main():
+    app = ui.ReviewApp(Path(sys.argv[1]), "packaging")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#claims") is not None
+    print(ui.__file__)
+
+asyncio.run(main())
+"""

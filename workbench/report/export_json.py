@@ -1,6 +1,8 @@
 """The JSON export (`schema: workbench-export/1`), written as a stream in a stable order.
 
 A contract: outside checks and users' scripts read it. Fields are added, never renamed or dropped.
+`agreement` (added by the reports) holds agreement between reviewers and the claims they disagree
+on; see `agreement_section`.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from workbench import __version__
-from workbench.models import Claim
+from workbench.models import VERDICTS, Claim
+from workbench.report.agreement import Agreement, describe_kappa
+from workbench.report.options import ReportOptions
+from workbench.report.rows import disputed_rows, overview
 from workbench.store import Store
+from workbench.store.reports import Scope
 
 SCHEMA = "workbench-export/1"
 # Sections later stages fill; each is a list in the export.
@@ -44,6 +50,14 @@ def article_rows(store: Store) -> Any:
         row["file"] = article.file
         row["record"] = article.record
         yield row
+
+
+def verdict_rows(store: Store) -> Any:
+    """The whole verdict history in id order, each entry `claim_id, fingerprint, reviewer,
+    verdict, note, at, claim_quote, claim_value`. A claim's current verdict for a reviewer is the
+    latest entry (`verdict` null once cleared)."""
+    for entry in store.iter_verdict_entries():
+        yield entry.model_dump(exclude={"id"})
 
 
 # The claim fields of the contract (issue 3), in order; then additions (extend, never rename).
@@ -144,8 +158,9 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
         "events": event_rows(store),
         "groups": group_rows(store),
         "suggestions": suggestion_rows(store),
+        "verdicts": verdict_rows(store),
     }
-    for i, section in enumerate(SECTIONS):
+    for section in SECTIONS:
         out.write(f'  "{section}": [')
         first = True
         for row in rows_for.get(section, ()):
@@ -154,6 +169,59 @@ def write_json(store: Store, out: TextIO, *, generated_at: str | None = None) ->
             first = False
             count += section == "articles"
         out.write("\n  ]" if not first else "]")
-        out.write(",\n" if i < len(SECTIONS) - 1 else "\n")
-    out.write("}\n")
+        out.write(",\n")
+    out.write('  "agreement": ')
+    write_agreement(store, out)
+    out.write("\n}\n")
     return count
+
+
+def write_json_report(store: Store, out: TextIO, options: ReportOptions) -> int:
+    """`write_json` as a report format (always the whole database)."""
+    return write_json(store, out, generated_at=options.generated_at)
+
+
+def _agreement(a: Agreement) -> dict[str, Any]:
+    def num(x: float | None) -> float | None:
+        return None if x is None else round(x, 4)
+
+    return {
+        "method": a.method or None,
+        "reviewers": list(a.reviewers),
+        "claims": a.claims,
+        "agreed": a.agreed,
+        "observed": num(a.observed),
+        "expected": num(a.expected),
+        "kappa": num(a.kappa),
+        "interpretation": describe_kappa(a.kappa) if a.method else None,
+    }
+
+
+def write_agreement(store: Store, out: TextIO) -> None:
+    """The `agreement` object: overall, per event, per pair of reviewers, then disagreements.
+
+    Kappa is Cohen's for two reviewers and Fleiss' for more, over the claims judged by two or
+    more reviewers (current verdicts, cleared ones left out).
+    """
+    view = overview(store, ReportOptions())
+    out.write("{\n")
+    out.write(f'    "categories": {_dump(list(VERDICTS))},\n')
+    out.write(f'    "overall": {_dump(_agreement(view.agreement))},\n')
+    events = [{"event_id": e.id, **_agreement(a)} for e, a in view.event_agreement]
+    pairs = [_agreement(a) for _, _, a in view.pairs]
+    for name, items in (("events", events), ("pairs", pairs)):
+        out.write(f'    "{name}": [' + ",".join(f"\n      {_dump(i)}" for i in items))
+        out.write("\n    ],\n" if items else "],\n")
+    out.write('    "disagreements": [')
+    first = True
+    for row in disputed_rows(store, Scope(), view.disputed):
+        item = {
+            "claim_id": row.claim.id,
+            "fingerprint": row.claim.fingerprint,
+            "event_id": row.event_id,
+            "group_id": row.group.id if row.group else None,
+            "verdicts": {v.reviewer: v.verdict for v in row.verdicts},
+        }
+        out.write(("\n      " if first else ",\n      ") + _dump(item))
+        first = False
+    out.write("]\n  }" if first else "\n    ]\n  }")

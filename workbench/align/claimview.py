@@ -9,34 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Protocol
-
-# the columns `ClaimView.from_row` reads, in order (the store's `claim_rows_for_alignment`)
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "article_id",
-    "kind",
-    "start",
-    "span_start",
-    "speaker",
-    "speaker_chain",
-    "negated",
-    "outcome",
-    "subject",
-    "subject_class",
-    "low",
-    "high",
-    "approximate",
-    "canonical",
-    "role",
-    "count",
-    "hypothetical",
-    "value",
-    "parent",
-    "parent_fingerprint",
-    "rising",
-)
 
 
 class ClaimLike(Protocol):
@@ -145,3 +119,7 @@ class ClaimView:
             parent_fp,
             bool(rising),
         )
+
+
+# the columns `ClaimView.from_row` reads, in order (for the store's `claim_rows`)
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ClaimView))

@@ -18,12 +18,17 @@ def article(
     weapon: str | None = None,
     rising: bool = False,
     source: str = "Desk",
+    told: str | None = None,
 ) -> ArticleProfile:
+    """An article's profile; `told`: the day its lead says the incident happened, in the
+    sentence naming its places and toll ("... Saturday's air strike on X ...")."""
     claims = [claim("place", canonical=p, value=g, start=10) for p, g in places]
     if weapon:
         claims.append(claim("weapon", canonical=weapon))
     if toll is not None:
-        claims.append(killed(toll, rising=rising))
+        claims.append(killed(toll, rising=rising, start=10))
+    if told:
+        claims.append(claim("time", value=told, start=10))
     return profile(ArticleHead(id, source, title, title, day, None, f"sha{id}"), claims)
 
 
@@ -105,3 +110,45 @@ def test_keys_come_from_the_first_article_or_the_stored_event_with_most_articles
     assert again.key == event.key and again.article_ids == [1, 2, 3]
     # two clusters claiming one stored key: the one holding more of its articles keeps it
     assert assign_keys([[a], [b, earlier]], {"old": [1, 2, 3]}) == [event_key(a), "old"]
+
+
+SARAQIB = [("Saraqib", "Idlib"), ("Idlib", "Idlib")]
+ARIHA = [("Ariha", "Idlib"), ("Idlib", "Idlib")]
+SAT, SUN, MON = "2016-05-14", "2016-05-15", "2016-05-16"
+
+
+def test_later_reports_that_say_saturday_join_saturdays_event() -> None:
+    arts = [
+        article(1, "Air strike on Saraqib market kills 20", SAT, SARAQIB, 20, told=SAT),
+        # "The death toll from Saturday's air strike on the market in Saraqib rose to 31"
+        article(2, "Saraqib strike toll rises to 31", SUN, SARAQIB, 31, rising=True, told=SAT),
+        # "The UN on Monday condemned Saturday's air strike on the market in Saraqib, which
+        # killed at least 31"
+        article(3, "UN envoy condemns attack on Saraqib market", MON, SARAQIB, 31, told=SAT),
+        # the same governorate, on Sunday, another town: another incident
+        article(4, "Shelling kills five in Ariha", SUN, ARIHA, 5, told=SUN),
+    ]
+    assert ids(cluster_articles(arts)) == [[1, 2, 3], [4]]
+    (event, _), *_ = find_events(arts, {})
+    assert (event.date_from, event.date_to) == (SAT, MON)
+    # beyond the window the day the text gives is not read: the Monday report is apart
+    assert ids(cluster_articles(arts, window_days=1)) == [[1, 2], [3], [4]]
+    # a Sunday report from Saraqib that tells of no earlier day does not follow the Sunday
+    # report of Saturday's strike into Saturday's event
+    funerals = article(5, "Saraqib residents bury their dead", SUN, SARAQIB)
+    assert ids(cluster_articles([*arts[:2], funerals])) == [[1, 2], [5]]
+
+
+def test_a_day_told_needs_a_town_or_other_evidence_to_bridge_the_days() -> None:
+    sat = article(1, "Air strikes hit Idlib province", SAT, [("Idlib", "Idlib")], 12, told=SAT)
+    # Sunday: "Saturday's shelling" in the same governorate, no town, weapon or toll in common
+    sun = article(2, "Rebels say shelling hit villages", SUN, [("Idlib", "Idlib")], 4, told=SAT)
+    assert ids(cluster_articles([sat, sun])) == [[1], [2]]
+    # the same weapon type and a toll said to have risen are enough together
+    sat = article(
+        1, "Barrel bombs hit Idlib", SAT, [("Idlib", "Idlib")], 12, "barrel bomb", told=SAT
+    )
+    sun = article(
+        2, "Idlib toll rises", SUN, [("Idlib", "Idlib")], 19, "barrel bomb", True, told=SAT
+    )
+    assert ids(cluster_articles([sat, sun])) == [[1, 2]]

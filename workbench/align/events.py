@@ -1,16 +1,16 @@
 """Events: articles about one incident, found from what their text says and when they appeared.
 
-Articles are taken in publication order. Each is compared only with the events that have an
-article in one of its blocks — the same governorate, town or rare headline word within the date
-window — so the cost grows with the number of articles, not with its square. It joins the event it
-is most like when the likeness clears the threshold, or starts a new one. Articles naming no
-governorate (a reaction, a commentary) come last and look through the whole day.
+Articles are taken day by day in publication order. Each is compared only with the events that
+have an article in one of its blocks — the same governorate, town or rare headline word, on the
+day it appeared or on the earlier day its lead says the incident happened, within the window — so
+the cost grows with the number of articles, not with its square. It joins the event it is most
+like (align/likeness.py) when the likeness clears the threshold, or starts a new one. Each day,
+articles naming no governorate (a reaction, a commentary) come last and look through the whole
+day.
 
-Likeness weighs, in this order of weight: where the articles say it happened (the governorate
-named first and most, with Damascus and its countryside one area; a town both name), how many days
-apart they appeared (a report a day later joins only as a follow-up: it says the toll rose, about
-the same place), the rare words they share when one names no place, the death tolls, weapons and
-the likeness of headline and lead (rapidfuzz). Nothing else is read: no label, no file name.
+An event follows the incident, not the publication day: a Sunday report of "Saturday's air strike
+on Tell Hamra" joins Saturday's event at Tell Hamra, on its own evidence against Saturday's
+reports (another Sunday report that gives no earlier day does not follow it there).
 
 An event's `key` is made from its first article's outlet and text hash, or is the key the stored
 event with most of the same articles already had, so re-running after new articles arrive finds
@@ -23,94 +23,13 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from rapidfuzz import fuzz
-
+from workbench.align.likeness import Likeness, document_frequency, idf_of, likeness
 from workbench.align.profiles import ArticleProfile
 from workbench.models import Event
 
-
-@dataclass(frozen=True)
-class Likeness:
-    """How much each kind of evidence counts when an article is compared with another.
-
-    Tuned on part of FA-KES (its development weeks; see align/evaluate.py) and checked on the rest.
-    """
-
-    threshold: float = 0.5  # an article joins the most alike event at or above this
-    same_governorate: float = 0.5  # both say it happened mostly in one governorate
-    shared_governorate: float = 0.4  # where one says it mostly happened, the other names too
-    other_governorate: float = 0.5  # penalty: both name governorates, none in common
-    same_place: float = 0.3  # a town or site below governorate level both name
-    day_apart: float = 1.0  # penalty per day between the two articles ...
-    follow_up: float = 0.5  # ... less this once for a follow-up: it says the toll rose there
-    words: float = 0.6  # when one names no governorate: the words both use, by rarity ...
-    words_full: float = 8.0  # ... counting fully from this sum of idf
-    toll: float = 0.3  # the same exact death toll
-    weapon: float = 0.1  # the same specific weapon type
-    text: float = 0.2  # headline and lead likeness (rapidfuzz token_set_ratio) ...
-    text_floor: float = 35.0  # ... counting from this ratio up to 100
-    rare_words: int = 2  # rare headline words used as extra blocks
-    rare_below: float = 0.002  # a word is rare when in fewer than this share of articles (min 3)
-    compare_members: int = 16  # an event is compared through its first and last members
-    block_events: int = 40  # at most this many latest events per block are looked at
-
-
-def likeness(
-    a: ArticleProfile,
-    b: ArticleProfile,
-    how: Likeness,
-    floor: float = -math.inf,
-    idf: Mapping[str, float] | None = None,
-    follow_up: bool = False,
-) -> float:
-    """How alike two articles are as reports of one incident (higher is more alike).
-
-    `idf` weighs shared words by how rare they are in the corpus. `follow_up`: the later article
-    may be a follow-up of the earlier (its day penalty is lessened when it says the toll rose at a
-    place both name). The headline comparison (the costly part) is skipped when even a perfect
-    match could not lift the score to `floor`.
-    """
-    score = 0.0
-    placed = bool(a.governorates and b.governorates)
-    if placed:
-        if a.governorates[0] == b.governorates[0]:
-            score += how.same_governorate
-        elif a.governorates[0] in b.governorates or b.governorates[0] in a.governorates:
-            score += how.shared_governorate
-        elif not set(a.governorates) & set(b.governorates):
-            score -= how.other_governorate
-    same_place = bool(a.places & b.places)
-    if same_place:
-        score += how.same_place
-    if a.day is not None and b.day is not None and a.day != b.day:
-        later = a if a.day > b.day else b
-        follows = follow_up and later.rising and same_place
-        score -= how.day_apart * abs(a.day - b.day) - (how.follow_up if follows else 0.0)
-    if idf and not placed:
-        shared = sum(idf.get(w, 0.0) for w in a.tokens & b.tokens)
-        score += how.words * min(1.0, shared / how.words_full)
-    if a.tolls & b.tolls:
-        score += how.toll
-    if a.weapons & b.weapons:
-        score += how.weapon
-    if a.words and b.words and score + how.text >= floor:
-        ratio = fuzz.token_set_ratio(a.words, b.words)
-        score += how.text * max(0.0, ratio - how.text_floor) / (100.0 - how.text_floor)
-    return score
-
-
-def _document_frequency(articles: Sequence[ArticleProfile]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for p in articles:
-        df.update(p.tokens)
-    return df
-
-
-def _idf(df: Counter[str], n: int) -> dict[str, float]:
-    """How telling each headline word is: log(n / articles using it); words of one article 0."""
-    return {w: math.log(n / c) for w, c in df.items() if c > 1}
+__all__ = ["Likeness", "cluster_articles", "find_events", "likeness"]
 
 
 def _rare_words(
@@ -144,59 +63,120 @@ def cluster_articles(
 ) -> list[list[ArticleProfile]]:
     """Group articles into events; each article is in exactly one (singletons included).
 
-    Articles that name a governorate go first, in publication order; those that name none follow
-    (a reaction or a commentary on the day's incident), each looking through the whole day.
-    Last, a report left alone on its day that says a toll rose at a place joins the earlier event
-    at that place it follows up, if there is one (several reports on the later day make an event
-    of their own).
+    Articles are taken day by day in publication order, those naming a governorate first each day
+    (those naming none, a reaction or a commentary, look through the whole day). An article joins
+    an event of the day it appeared, or of the earlier day its lead says the incident happened:
+    then on its own evidence against the articles of that day (`days_apart`), not through another
+    article that joined the same way. Last, a report left alone on its day that says a toll rose
+    at a place joins the earlier event at that place it follows up, if there is one.
     """
     how = how or Likeness()
-    df = _document_frequency(articles)
-    idf = _idf(df, len(articles))
-    rare = _rare_words(articles, df, how)
-    clusters: list[list[ArticleProfile]] = []
-    index: dict[tuple[int | None, str], list[int]] = {}
+    found = _Clustering([_within(p, window_days) for p in articles], how)
+    for p in sorted(found.articles, key=_day_order):
+        reach = min(window_days, _days_reachable(how, placed=bool(p.governorates)))
+        found.add(p, found.best_of(p, reach))
+    for cid, members in enumerate(found.clusters):
+        p = members[0]
+        if len(members) == 1 and p.rising and p.day is not None:
+            earlier = range(p.day - window_days, p.day)  # events may hold follow-ups already
+            best = found.best_follow_up(p, [c for c in found.candidates(p, earlier) if c != cid])
+            if best >= 0:
+                found.clusters[best].append(p)
+                members.clear()
+    return [sorted(c, key=_order) for c in found.clusters if c]
 
-    def candidates(p: ArticleProfile, days: Iterable[int | None]) -> list[int]:
-        blocks = _blocks(p, rare[p.head.id])
+
+def _day_order(p: ArticleProfile) -> tuple[bool, int, bool, tuple[bool, int, str, str, str, int]]:
+    return (p.day is None, p.day or 0, not p.governorates, _order(p))
+
+
+class _Clustering:
+    """The events found so far, and where to look them up (by day and block)."""
+
+    def __init__(self, articles: list[ArticleProfile], how: Likeness) -> None:
+        self.articles = articles
+        self.how = how
+        df = document_frequency(articles)
+        self.idf = idf_of(df, len(articles))
+        self.rare = _rare_words(articles, df, how)
+        self.clusters: list[list[ArticleProfile]] = []
+        # per event: the days its articles appeared on and said it happened (not counting those
+        # that joined it through the earlier day they told), and those articles themselves
+        self.days: list[set[int]] = []
+        self.own: list[list[ArticleProfile]] = []
+        self.index: dict[tuple[int | None, str], list[int]] = {}
+
+    def candidates(self, p: ArticleProfile, days: Iterable[int | None]) -> list[int]:
+        blocks = _blocks(p, self.rare[p.head.id])
         looked = blocks if not p.governorates else blocks[:-1]
         found: set[int] = set()
         for day in days:
             for block in looked:
-                found.update(index.get((day, block), ())[-how.block_events :])
+                found.update(self.index.get((day, block), ())[-self.how.block_events :])
         return sorted(found)
 
-    def best_of(p: ArticleProfile, ids: list[int], follow_up: bool) -> int:
-        best, best_score = -1, how.threshold
+    def best_of(self, p: ArticleProfile, reach: int) -> tuple[int, bool]:
+        """The event p is most like, if any (-1), and whether it joins through its told day."""
+        days = _days(p)
+        window = [None] if p.day is None else _around(days, reach)
+        best, best_score, told = -1, self.how.threshold, False
+        for cid in self.candidates(p, window):
+            if p.day is None or _near(p.day, self.days[cid], reach):
+                members, through = self.clusters[cid], False
+            elif p.told is not None and _near(p.told, self.days[cid], reach):
+                members, through = self.own[cid], True
+            else:
+                continue
+            score = _cluster_likeness(p, members, self.how, best_score, self.idf, False)
+            if score >= best_score:
+                best, best_score, told = cid, score, through
+        return best, told
+
+    def best_follow_up(self, p: ArticleProfile, ids: list[int]) -> int:
+        best, best_score = -1, self.how.threshold
         for cid in ids:
-            score = _cluster_likeness(p, clusters[cid], how, best_score, idf, follow_up)
+            score = _cluster_likeness(p, self.clusters[cid], self.how, best_score, self.idf, True)
             if score >= best_score:
                 best, best_score = cid, score
         return best
 
-    placed = sorted((p for p in articles if p.governorates), key=_order)
-    unplaced = sorted((p for p in articles if not p.governorates), key=_order)
-    for p in placed + unplaced:
-        reach = min(window_days, _days_reachable(how, placed=bool(p.governorates)))
-        window = [None] if p.day is None else range(p.day - reach, p.day + reach + 1)
-        best = best_of(p, candidates(p, window), follow_up=False)
+    def add(self, p: ArticleProfile, found: tuple[int, bool]) -> None:
+        best, through_told = found
         if best < 0:
-            best = len(clusters)
-            clusters.append([])
-        clusters[best].append(p)
-        for block in _blocks(p, rare[p.head.id]):
-            ids = index.setdefault((p.day, block), [])
-            if not ids or ids[-1] != best:
-                ids.append(best)
-    for cid, members in enumerate(clusters):
-        p = members[0]
-        if len(members) == 1 and p.rising and p.day is not None:
-            earlier = range(p.day - window_days, p.day)  # events may hold follow-ups already
-            best = best_of(p, [c for c in candidates(p, earlier) if c != cid], follow_up=True)
-            if best >= 0:
-                clusters[best].append(p)
-                members.clear()
-    return [sorted(c, key=_order) for c in clusters if c]
+            best = len(self.clusters)
+            self.clusters.append([])
+            self.days.append(set())
+            self.own.append([])
+        self.clusters[best].append(p)
+        if not through_told:
+            self.days[best].update(d for d in _days(p) if d is not None)
+            self.own[best].append(p)
+        for day in _days(p):  # found by the day it appeared and the day it says it happened
+            for block in _blocks(p, self.rare[p.head.id]):
+                ids = self.index.setdefault((day, block), [])
+                if not ids or ids[-1] != best:
+                    ids.append(best)
+
+
+def _days(p: ArticleProfile) -> list[int | None]:
+    """The day an article appeared, and the earlier day it says the incident happened."""
+    return [p.day] if p.told is None or p.told == p.day else [p.day, p.told]
+
+
+def _near(day: int, days: set[int], reach: int) -> bool:
+    return not days or any(abs(day - d) <= reach for d in days)
+
+
+def _within(p: ArticleProfile, window_days: int) -> ArticleProfile:
+    """The profile, without its told day when that is further back than the window."""
+    if p.told is None or p.day is None or p.day - p.told <= window_days:
+        return p
+    return replace(p, told=None)
+
+
+def _around(days: Sequence[int | None], reach: int) -> list[int]:
+    """Every day within `reach` of one of `days`, once each."""
+    return sorted({d + i for d in days if d is not None for i in range(-reach, reach + 1)})
 
 
 def _days_reachable(how: Likeness, *, placed: bool) -> int:

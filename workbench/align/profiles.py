@@ -1,8 +1,11 @@
 """What an article says about its incident, in the form event clustering compares.
 
 An article's profile holds only what its text, outlet and publication date give: the day, the
-places (their governorates first), the weapons named, the death tolls given, whether a toll is
-said to have risen, and the words of its headline and lead.
+day its lead says the incident happened, the places (their governorates first), the weapons and
+perpetrators named, the death tolls given, whether a toll is said to have risen, and the words of
+its headline and lead.
+
+The incident day (`told`) is the earliest day the lead gives for the incident (align/moments.py).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date
 
 from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
+from workbench.align.moments import told_day
 
 LEAD_CHARS = 300  # how much of the text counts as the lead
 EARLY_WEIGHT = 20.0  # a place named at the very start counts 1 + this; later ones less ...
@@ -54,15 +58,24 @@ class ArticleHead:
 @dataclass(frozen=True, slots=True)
 class ArticleProfile:
     head: ArticleHead
-    day: int | None
+    day: int | None  # publication day (an ordinal)
+    told: int | None  # the earlier day the lead says the incident happened, if it says one
+    told_places: frozenset[str]  # towns and sites named in the sentence that says that day
     governorates: tuple[str, ...]  # by weight: the first is where the article mostly is
     places: frozenset[str]  # named places below governorate level, casefolded
     place_names: tuple[str, ...]  # every place as written by extraction, by weight
     weapons: frozenset[str]  # specific types only ("F-16", not "warplane")
+    perpetrators: frozenset[str]  # who the article says did it (not denials, not "unknown")
     tolls: frozenset[int]  # exact death tolls given (3 or more)
     rising: bool  # says a toll rose ("the death toll rose to 48"): a follow-up report
     words: str  # headline and lead without stop words, for rapidfuzz
     tokens: frozenset[str]
+
+    @property
+    def incident(self) -> int | None:
+        """The day the incident happened, as far as the article tells: its `told` day, else the
+        day it was published."""
+        return self.day if self.told is None else self.told
 
 
 def headline_words(text: str) -> list[str]:
@@ -101,6 +114,7 @@ def profile(head: ArticleHead, claims: Sequence[ClaimLike]) -> ArticleProfile:
     names: dict[str, float] = {}
     places: set[str] = set()
     weapons: set[str] = set()
+    perpetrators: set[str] = set()
     tolls: set[int] = set()
     rising = False
     for claim in claims:
@@ -116,19 +130,26 @@ def profile(head: ArticleHead, claims: Sequence[ClaimLike]) -> ArticleProfile:
         elif claim.kind == "weapon" and claim.canonical and not claim.negated:
             if claim.canonical not in words.generic_weapons:
                 weapons.add(claim.canonical)
+        elif claim.kind == "actor" and claim.role == "perpetrator" and not claim.negated:
+            if claim.canonical and claim.canonical not in words.neutral_actors:
+                perpetrators.add(claim.canonical)
         elif claim.kind == "casualty" and claim.outcome == "killed" and not claim.negated:
             rising = rising or claim.rising
             if claim.low is not None and claim.low == claim.high and claim.low >= 3:
                 tolls.add(claim.low)
+    told, told_places = told_day(head.day, claims)
     ranked = sorted(govs, key=lambda g: (-govs[g], first_at[g], g))
     text_words = headline_words(f"{head.title or ''} {head.lead}")
     return ArticleProfile(
         head=head,
         day=head.day,
+        told=told,
+        told_places=told_places,
         governorates=tuple(ranked),
         places=frozenset(places),
         place_names=tuple(sorted(names, key=lambda n: (-names[n], n))),
         weapons=frozenset(weapons),
+        perpetrators=frozenset(perpetrators),
         tolls=frozenset(tolls),
         rising=rising,
         words=" ".join(text_words),

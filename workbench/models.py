@@ -115,6 +115,13 @@ class Claim(BaseModel):
         """The last link of the speaker chain: who the claim finally comes from."""
         return self.speaker_chain[-1] if self.speaker_chain else self.speaker
 
+    @property
+    def says_not(self) -> bool:
+        """Whether the claim reads as "not" its value. A denial (intent "denied") is said with a
+        negation ("denied", "carried out no missions") and is flagged negated, but it reads as
+        itself: "denied", not "not denied"."""
+        return self.negated and not (self.kind == "intent" and self.canonical == "denied")
+
     def value_snapshot(self) -> dict[str, Any]:
         """The claim's value as a small JSON-ready object (verdict snapshots, exports)."""
         return {

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.align.agreement import Relation, group_status, interval, overlaps, relation
+from workbench.align.origins import Origin, Sourced
 
 INF = math.inf
 
@@ -74,6 +75,17 @@ DAY1, DAY2 = "2016-09-17", "2016-09-18"
         (claim("weapon", canonical="F-16"), claim("weapon", canonical="artillery"), "n"),
         (claim("weapon", canonical="sarin"), claim("weapon", canonical="chlorine"), "x"),
         (claim("weapon", canonical="sarin"), claim("weapon", canonical="sarin", negated=True), "c"),
+        # "its aircraft were not operating in the area" denies whose, not that warplanes struck
+        (
+            claim("weapon", canonical="warplane"),
+            claim("weapon", canonical="warplane", negated=True),
+            "n",
+        ),
+        (
+            claim("weapon", canonical="Su-24"),
+            claim("weapon", canonical="warplane", negated=True),
+            "n",
+        ),
         (
             claim("actor", canonical="usa", role="perpetrator"),
             claim("actor", canonical="us-led-coalition", role="perpetrator"),
@@ -86,6 +98,17 @@ DAY1, DAY2 = "2016-09-17", "2016-09-18"
         (claim("intent", canonical="deliberate"), claim("intent", canonical="deliberate"), "s"),
         (claim("intent", canonical="deliberate"), claim("intent", canonical="accidental"), "x"),
         (claim("intent", canonical="accidental"), claim("intent", canonical="denied"), "n"),
+        # a denial is flagged negated ("denied"): it stays a denial, not "deliberate"
+        (
+            claim("intent", canonical="denied", negated=True),
+            claim("intent", canonical="denied", negated=True),
+            "s",
+        ),
+        (
+            claim("intent", canonical="accidental"),
+            claim("intent", canonical="denied", negated=True),
+            "n",
+        ),
         (claim("intent", canonical="deliberate"), claim("intent", canonical="unclear"), "n"),
         (
             claim("intent", canonical="deliberate"),
@@ -184,8 +207,37 @@ def test_a_higher_toll_published_a_day_later_is_an_update() -> None:
             [("A", claim("weapon", canonical="F-16")), ("B", claim("weapon", canonical="Su-24"))],
             "conflict",
         ),
+        # both also say "warplanes": no shared answer to which type it was
+        (
+            [
+                ("A", claim("weapon", canonical="Su-24")),
+                ("A", claim("weapon", canonical="warplane")),
+                ("B", claim("weapon", canonical="Su-34")),
+                ("B", claim("weapon", canonical="warplane")),
+            ],
+            "conflict",
+        ),
+        # a ministry denying its warplanes were there says nothing against "warplanes"
+        (
+            [
+                ("A", claim("weapon", canonical="warplane")),
+                ("B", claim("weapon", canonical="warplane")),
+                ("Russian Defence Ministry", claim("weapon", canonical="warplane", negated=True)),
+            ],
+            "agree",
+        ),
     ],
 )
 def test_group_status(members: list[tuple[str, object]], status: str) -> None:
     rows = [sourced(c, o, when=DAY2 if c.rising else DAY1) for o, c in members]  # type: ignore[attr-defined]
     assert group_status(rows) == status
+
+
+def test_a_time_said_of_another_moment_relates_to_nothing() -> None:
+    saturday = sourced(claim("time", value="2016-03-12"), "A", when="2016-03-13")
+    sunday = claim("time", value="2016-03-13")  # "the toll rose to 27 on Sunday"
+    aside = Sourced(sunday, Origin("named:b", "B"), "B", "2016-03-13", aside=True)
+    told = Sourced(sunday, Origin("named:b", "B"), "B", "2016-03-13")
+    assert relation(saturday, told) is Relation.COMPETES
+    assert relation(saturday, aside) is Relation.NEUTRAL
+    assert group_status([saturday, aside]) == "single"

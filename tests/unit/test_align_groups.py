@@ -92,3 +92,35 @@ def test_other_kinds_are_one_group_each() -> None:
         ("place", "place", 1),
         ("time", "time", 1),
     ]
+
+
+def test_totals_not_saying_who_join_the_one_specific_question_of_their_outcome() -> None:
+    civilians = killed(23, subject="civilians", subject_class="civilian")
+    people = killed(18, None, subject="people", subject_class="unknown")
+    toll = killed(27, subject=None, subject_class="unknown", rising=True)  # "the toll rose to 27"
+    mixed = killed(30, subject="soldiers and civilians", subject_class="mixed")
+    hurt = claim("casualty", outcome="injured", low=50, subject="people", subject_class="unknown")
+    got = questions(civilians, people, toll, mixed, hurt)
+    assert got == {
+        "casualty/killed/civilian": (
+            "civilians killed (and counts not saying who)",
+            [civilians.id, people.id, toll.id],
+        ),
+        "casualty/killed/people": ("people killed", [mixed.id]),  # both kinds: not one question
+        "casualty/injured/people": ("people injured", [hurt.id]),  # no specific one to join
+    }
+    # with two specific questions of the outcome, a count not saying who answers neither
+    soldiers = killed(5, subject="Syrian soldiers", subject_class="military")
+    got = questions(civilians, soldiers, people)
+    assert got["casualty/killed/people"] == ("people killed", [people.id])
+    assert got["casualty/killed/civilian"] == ("civilians killed", [civilians.id])
+
+
+def test_a_count_of_children_or_women_is_a_sub_count_even_without_its_total() -> None:
+    total = killed(27, subject=None, subject_class="unknown")
+    kids = killed(7, subject="children", subject_class="civilian")  # "seven children and four
+    women = killed(4, subject="women", subject_class="civilian")  # women were among the dead"
+    got = questions(total, kids, women)
+    assert got["casualty/killed/of/children"] == ("children among the killed", [kids.id])
+    assert got["casualty/killed/of/women"] == ("women among the killed", [women.id])
+    assert got["casualty/killed/people"] == ("people killed", [total.id])

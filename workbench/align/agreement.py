@@ -4,8 +4,8 @@ Counts are intervals ("at least 45" is 45..open, "about 40" is 36..44) and agree
 overlap. A higher count published later, or said as "the toll rose to", is an update of the
 earlier one: neither disputes the other. Weapons, perpetrators, intent, places and times agree when
 they name the same thing (or compatible things, per words.toml) and compete when they name
-different answers to the question. Hypothetical claims ("even if it was a mistake") relate to
-nothing.
+different answers to the question. Hypothetical claims ("even if it was a mistake") and times said
+of another moment than the incident's ("the toll climbed to 34 on Sunday") relate to nothing.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def relation(a: Sourced, b: Sourced) -> Relation:
 
 def _relation(a: Sourced, b: Sourced) -> Relation:
     ca, cb = a.claim, b.claim
-    if ca.hypothetical or cb.hypothetical:
+    if ca.hypothetical or cb.hypothetical or a.aside or b.aside:
         return Relation.NEUTRAL
     if ca.kind == "casualty":
         if overlaps(interval(ca), interval(cb)):
@@ -105,6 +105,10 @@ def _relation(a: Sourced, b: Sourced) -> Relation:
 
 def _weapon(a: ClaimLike, b: ClaimLike) -> Relation:
     words = load_words()
+    if (a.negated and a.canonical in words.denied_by_whose) or (
+        b.negated and b.canonical in words.denied_by_whose
+    ):
+        return Relation.NEUTRAL  # "its aircraft were not there" denies who, not what was used
     if a.canonical == b.canonical:
         if a.negated != b.negated:
             return Relation.CONTRADICTS
@@ -253,19 +257,28 @@ def _raw_stance(a: Sourced, theirs: Sequence[Sourced]) -> Relation:
 
 
 def _same_answer(a: Sourced, b: Sourced) -> bool:
-    """b bears a out, or names the same weapon (if with another count)."""
-    if a.claim.kind == "weapon" and not (a.claim.negated or b.claim.negated):
-        return a.claim.canonical == b.claim.canonical
+    """b bears a out, or names the same weapon type (if with another count). A generic weapon
+    both name ("warplanes") is no shared answer: it says nothing about which type it was."""
+    if a.claim.kind == "weapon":
+        if a.claim.negated or b.claim.negated or a.claim.canonical != b.claim.canonical:
+            return False
+        return a.claim.canonical not in load_words().generic_weapons
     return relation(a, b) is Relation.SUPPORTS
 
 
+def counts(s: Sourced) -> bool:
+    """Whether a claim bears on others: hypothetical ones ("even if it was a mistake") and times
+    said of another moment than the incident's do not."""
+    return not (s.claim.hypothetical or s.aside)
+
+
 def by_origin(members: Sequence[Sourced]) -> dict[str, list[Sourced]]:
-    """The claims that count (hypothetical ones do not) by origin key, one per signature."""
+    """The claims that count (see `counts`) by origin key, one per signature."""
     out: dict[str, list[Sourced]] = {}
     seen: set[tuple[str, str]] = set()
     for s in members:
         key = (s.origin.key, s.signature)
-        if not s.claim.hypothetical and key not in seen:
+        if counts(s) and key not in seen:
             seen.add(key)
             out.setdefault(s.origin.key, []).append(s)
     return out

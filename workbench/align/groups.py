@@ -78,29 +78,51 @@ def sub_subject(subject: str | None, seen: list[str]) -> str:
     return match[0] if match else phrase
 
 
+def is_part(claim: ClaimLike) -> bool:
+    """A sub-count: extraction found the total it belongs to, or its subject is a part of any
+    total ("seven children and four women were among the dead")."""
+    if claim.parent is not None or claim.parent_fingerprint is not None:
+        return True
+    table = load_words().sub_subjects
+    first = next(
+        (table[w] for w in _WORD.findall((claim.subject or "").casefold()) if w in table), ""
+    )
+    return first in load_words().sub_groups
+
+
 def _casualty_questions(members: Sequence[Sourced]) -> dict[int, tuple[str, str]]:
-    """claim id -> (question, label) for every casualty claim of an event."""
-    nouns = load_words().class_noun
+    """claim id -> (question, label) for every casualty claim of an event.
+
+    A total that does not say who was hit ("18 people were killed", "the toll rose to 27")
+    answers the one more specific question of its outcome when the event has exactly one
+    ("civilians killed"): it is the same toll, and a rising toll reads in one group.
+    """
+    words = load_words()
     out: dict[int, tuple[str, str]] = {}
     nations: dict[tuple[str, str], set[str]] = {}
-    for s in members:
+    totals = [s for s in members if not is_part(s.claim)]
+    for s in totals:
         c = s.claim
-        if c.parent is None and c.parent_fingerprint is None and _bucket(c) in SPLIT_BY_NATIONALITY:
+        if _bucket(c) in SPLIT_BY_NATIONALITY:
             n = nationality(c.subject)
             if n:
                 nations.setdefault((c.outcome or "killed", _bucket(c)), set()).add(n)
     seen_subs: list[str] = []
     for s in members:
         c = s.claim
-        outcome = c.outcome or "killed"
-        if c.parent is not None or c.parent_fingerprint is not None:
+        if is_part(c):
+            outcome = c.outcome or "killed"
             noun = sub_subject(c.subject, seen_subs)
             if noun not in seen_subs:
                 seen_subs.append(noun)
             out[s.claim_id] = (f"casualty/{outcome}/of/{noun}", f"{noun} among the {outcome}")
-            continue
+    specific: dict[str, set[tuple[str, str]]] = {}  # outcome -> its questions of a known class
+    unknown: list[Sourced] = []
+    for s in totals:
+        c = s.claim
+        outcome = c.outcome or "killed"
         bucket = _bucket(c)
-        noun = nouns.get(bucket, "people")
+        noun = words.class_noun.get(bucket, "people")
         nation = ""
         if bucket in SPLIT_BY_NATIONALITY:
             found = nations.get((outcome, bucket), set())
@@ -108,6 +130,16 @@ def _casualty_questions(members: Sequence[Sourced]) -> dict[int, tuple[str, str]
         question = f"casualty/{outcome}/{bucket}" + (f"/{nation.casefold()}" if nation else "")
         label = f"{nation + ' ' if nation else ''}{noun} {outcome}"
         out[s.claim_id] = (question, label)
+        if bucket != "people":
+            specific.setdefault(outcome, set()).add((question, label))
+        elif (c.subject_class or "unknown") == "unknown":
+            unknown.append(s)
+    for s in unknown:
+        answers = specific.get(s.claim.outcome or "killed", set())
+        if len(answers) == 1:
+            ((question, label),) = answers
+            joined = f"{label} ({words.joined_by})" if words.joined_by else label
+            out[s.claim_id] = (question, joined)
     return out
 
 
@@ -137,4 +169,6 @@ def group_claims(members: Sequence[Sourced]) -> list[Draft]:
             label = QUESTIONS[question]
         draft = drafts.setdefault(question, Draft(question, s.claim.kind, label))
         draft.members.append(s)
+        if len(label) > len(draft.label) and label.startswith(draft.label):
+            draft.label = label  # it holds counts not saying who too
     return sorted(drafts.values(), key=_order)

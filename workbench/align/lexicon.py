@@ -21,8 +21,11 @@ class Words:
     class_noun: dict[str, str]
     nationalities: dict[str, str]  # word in a subject -> nationality name
     sub_subjects: dict[str, str]  # word -> the noun a sub-count's subject folds to
+    sub_groups: frozenset[str]  # nouns whose counts are always part of a total ("children")
+    joined_by: str  # label words for unknown-class totals in a more specific group
     weapon_class: dict[str, str]  # weapon canonical -> class
     generic_weapons: frozenset[str]
+    denied_by_whose: frozenset[str]  # weapons whose denial says whose they were not
     compatible_actors: frozenset[frozenset[str]]
     neutral_actors: frozenset[str]
     compatible_intents: frozenset[frozenset[str]]
@@ -65,8 +68,11 @@ def load_words() -> Words:
         class_noun=dict(cas["class_noun"]),
         nationalities=nationalities,
         sub_subjects=subs,
+        sub_groups=frozenset(cas.get("sub_groups", [])),
+        joined_by=str(cas.get("joined_by", "")),
         weapon_class=weapon_class,
         generic_weapons=frozenset(generic),
+        denied_by_whose=frozenset(data["weapons"].get("denied_by_whose", [])),
         compatible_actors=frozenset(frozenset(p) for p in data["actors"]["compatible"]),
         neutral_actors=frozenset(data["actors"]["neutral"]),
         compatible_intents=frozenset(frozenset(p) for p in data["intent"]["compatible"]),

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from workbench.align.claimview import ClaimLike
 from workbench.align.lexicon import load_words
+from workbench.align.moments import incident_times
 from workbench.align.profiles import ArticleHead
 from workbench.extract.attribution import canonical_outlet
 
@@ -39,6 +40,7 @@ class Sourced:
     origin: Origin
     outlet: str
     when: str  # publication date (or date-time) of its article; "" when unknown
+    aside: bool = False  # a time said of another moment than the incident's (align/moments.py)
     _signature: str = field(default="", repr=False, compare=False)
 
     @property
@@ -59,6 +61,7 @@ class Sourced:
             c.kind, c.outcome, c.canonical, c.role, c.low, c.high, c.approximate, c.negated,
             c.count, c.hypothetical, c.value, c.rising,
             self.when if c.kind in ("casualty", "time") else "",  # counts and dates read it
+            self.aside,
         )  # fmt: skip
         object.__setattr__(self, "_signature", repr(signature))
 
@@ -213,12 +216,14 @@ def attribute(
     outlets: Mapping[int, Origin],
 ) -> list[Sourced]:
     """The claims of one event's articles, each with its origin (unified within the event)."""
-    raw: list[tuple[ClaimLike, Origin, ArticleHead]] = []
+    raw: list[tuple[ClaimLike, Origin, ArticleHead, bool]] = []
     printed: dict[int, str] = {}
     for head in heads:
         outlet = outlets[head.id]
         name = printed[head.id] = outlet_of(head)
-        for claim in claims.get(head.id, ()):
-            raw.append((claim, claim_origin(claim, head, outlet, name), head))
-    one = unify(o for _, o, _ in raw)
-    return [Sourced(c, one[o.key], printed[h.id], h.when) for c, o, h in raw]
+        said = claims.get(head.id, ())
+        for claim, incident in zip(said, incident_times(head.day, said), strict=True):
+            aside = claim.kind == "time" and not incident
+            raw.append((claim, claim_origin(claim, head, outlet, name), head, aside))
+    one = unify(o for _, o, _, _ in raw)
+    return [Sourced(c, one[o.key], printed[h.id], h.when, aside) for c, o, h, aside in raw]

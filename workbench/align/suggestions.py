@@ -139,6 +139,12 @@ def _judge(
     if s.claim.hypothetical:
         reason = f"{value} from {source}: hypothetical, neither supports nor contradicts anything"
         return "unverified", " ".join(reason.split()), [own]
+    if s.aside:
+        reason = (
+            f"{value} from {source}: said of another moment than when the incident happened,"
+            " neither supports nor contradicts anything"
+        )
+        return "unverified", " ".join(reason.split()), [own]
     support: list[tuple[str, str]] = []
     against: list[tuple[str, str]] = []
     updates: list[tuple[str, str]] = []

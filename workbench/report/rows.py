@@ -71,7 +71,7 @@ def value_text(claim: Claim) -> str:
         text = (claim.canonical or "intent") + (" (hypothetical)" if claim.hypothetical else "")
     else:  # place, time
         text = claim.value or claim.canonical or claim.kind
-    return f"not: {text}" if claim.negated else text
+    return f"not: {text}" if claim.says_not else text
 
 
 def chain_text(row: ClaimRow) -> str:

@@ -131,7 +131,7 @@ def claim_value(claim: Claim) -> str:
             value += " (if)"
     else:
         value = claim.value or claim.canonical or "?"
-    if claim.negated:
+    if claim.says_not:
         value = "not " + value
     return one_line(value)
 

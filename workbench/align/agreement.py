@@ -87,9 +87,11 @@ def _relation(a: Sourced, b: Sourced) -> Relation:
     if ca.hypothetical or cb.hypothetical or a.aside or b.aside:
         return Relation.NEUTRAL
     if ca.kind == "casualty":
-        if overlaps(interval(ca), interval(cb)):
+        ia, ib = interval(ca), interval(cb)
+        if overlaps(ia, ib):
             return Relation.SUPPORTS
-        return Relation.UPDATES if is_update(a, b) else Relation.COMPETES
+        later = (ia[0] > ib[1] and newer(a, b)) or (ib[0] > ia[1] and newer(b, a))
+        return Relation.UPDATES if later else Relation.COMPETES
     if ca.kind == "weapon":
         return _weapon(ca, cb)
     if ca.kind == "actor":
@@ -236,8 +238,9 @@ def stance(a: Sourced, theirs: Sequence[Sourced], own: Sequence[Sourced] = ()) -
 def _raw_stance(a: Sourced, theirs: Sequence[Sourced]) -> Relation:
     """`stance` before the shared-answer exception (which depends on a's origin)."""
     supports = contradicts = competes = updates = False
+    mine = a.signature
     for b in theirs:
-        r = relation(a, b)
+        r = _MEMO.get((mine, b.signature)) or relation(a, b)  # the memo, without a call
         if r is Relation.SUPPORTS:
             supports = True
         elif r is Relation.CONTRADICTS:
@@ -355,11 +358,9 @@ def group_status(
         )
     if disputed:
         return "conflict"
-    counted = [s for claims in origins.values() for s in claims]
+    counted = [s for claims in origins.values() for s in claims if s.claim.kind == "casualty"]
     if any(
-        a.claim.kind == "casualty" and is_update(a, b)
-        for i, a in enumerate(counted)
-        for b in counted[i + 1 :]
+        relation(a, b) is Relation.UPDATES for i, a in enumerate(counted) for b in counted[i + 1 :]
     ):
         return "update"
     return "agree" if len(origins) > 1 else "single"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -83,10 +84,14 @@ def is_part(claim: ClaimLike) -> bool:
     total ("seven children and four women were among the dead")."""
     if claim.parent is not None or claim.parent_fingerprint is not None:
         return True
+    return _names_a_part(claim.subject or "")
+
+
+@lru_cache(maxsize=4096)
+def _names_a_part(subject: str) -> bool:
+    """Whether the first noun words.toml knows in the subject is a part of any total."""
     table = load_words().sub_subjects
-    first = next(
-        (table[w] for w in _WORD.findall((claim.subject or "").casefold()) if w in table), ""
-    )
+    first = next((table[w] for w in _WORD.findall(subject.casefold()) if w in table), "")
     return first in load_words().sub_groups
 
 

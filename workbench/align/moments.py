@@ -37,9 +37,11 @@ def _telling_days(
 ) -> list[tuple[int, int]]:
     """(day, sentence start) of the earliest date in each sentence that tells of the incident
     (time claims starting before `limit`, when given), for an article published on `day`."""
+    timed = {c.start for c in claims if c.kind == "time"}
     sentences: dict[int, list[ClaimLike]] = {}
     for claim in claims:
-        sentences.setdefault(claim.start, []).append(claim)
+        if claim.start in timed:
+            sentences.setdefault(claim.start, []).append(claim)
     found: list[tuple[int, int]] = []
     for start, said in sentences.items():
         if not any(c.kind in TELLING for c in said):
@@ -82,7 +84,9 @@ def incident_times(day: int | None, claims: Sequence[ClaimLike]) -> list[bool]:
     """For each claim, whether it is a time claim telling when the incident happened: one that
     gives the article's incident day (`incident_day`; a byline of that day too)."""
     incident, _ = incident_day(day, claims)
-    return [c.kind == "time" and incident is not None and _day(c) == incident for c in claims]
+    if incident is None:
+        return [False] * len(claims)
+    return [c.kind == "time" and _day(c) == incident for c in claims]
 
 
 def told_day(day: int | None, claims: Sequence[ClaimLike]) -> tuple[int | None, frozenset[str]]:

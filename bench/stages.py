@@ -200,10 +200,43 @@ def stage_export(db: str, fmt: str, out: str) -> dict[str, Any]:
     store = Store.open(db, create=False)
     start = time.perf_counter()
     with open(out, "w", encoding="utf-8") as f:
-        rows = write_report(store, fmt, f, ReportOptions())
+        rows = write_report(store, fmt, f, ReportOptions(org="Bench Fact Desk"))
     seconds = time.perf_counter() - start
     store.close()
     return {"seconds": seconds, "items": rows, "bytes": os.path.getsize(out)}
+
+
+def stage_verdicts(db: str, every: str) -> dict[str, Any]:
+    """Bench setup: two reviewers judge every `every`-th claim (so reports have verdicts)."""
+    from workbench.models import VERDICTS, Verdict
+    from workbench.store import Store
+
+    store = Store.open(db, create=False)
+    start = time.perf_counter()
+    step = int(every)
+    written = 0
+    with store.transaction():
+        for n, claim in enumerate(store.iter_claims()):
+            if n % step:
+                continue
+            for r, reviewer in enumerate(("ana", "bo")):
+                verdict = VERDICTS[(n // step + r * (n % 3 == 0)) % len(VERDICTS)]
+                store.append_verdict(
+                    Verdict(
+                        claim_id=claim.id,
+                        fingerprint=claim.fingerprint,
+                        reviewer=reviewer,
+                        verdict=verdict,  # type: ignore[arg-type]
+                        note=None,
+                        at=f"2026-01-01T00:00:{written % 60:02d}Z",
+                        claim_quote=claim.quote,
+                        claim_value=claim.value_snapshot(),
+                    )
+                )
+                written += 1
+    seconds = time.perf_counter() - start
+    store.close()
+    return {"seconds": seconds, "items": written}
 
 
 def _find_app(module: Any) -> Callable[..., Any] | None:
@@ -309,6 +342,7 @@ STAGES: dict[str, Callable[..., dict[str, Any]]] = {
     "ingest": stage_ingest,
     "cli": stage_cli,
     "export": stage_export,
+    "verdicts": stage_verdicts,
     "review": stage_review,
     "quantulum": stage_quantulum,
     "cdist": stage_cdist,

@@ -99,6 +99,38 @@ def test_among_the_dead_is_a_part_of_the_toll() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the injured later died in hospital.", ("killed", 2, "the injured", "unknown")),
+        ("Four of those wounded had died by the evening.",
+         ("killed", 4, "those wounded", "unknown")),
+        ("Six of the dead were women.", ("killed", 6, "women", "civilian")),
+        ("Ten of the victims in Douma were thought to be fighters.",
+         ("killed", 10, "fighters", "armed-group")),
+        ("Three of the wounded children were later killed.", ("killed", 3, "children", "civilian")),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_wounded_or_the_dead_is_a_part_of_another_count(
+    text: str, expected: tuple[str, int, str, str]
+) -> None:
+    [c] = find_casualties(text)
+    assert (c.outcome, c.quantity.low, c.subject, c.subject_class) == expected
+    assert c.sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several of the wounded were in a critical condition.",
+        "Three of the injured were taken across the border to Turkey.",
+        "Many of the dead have not been identified.",
+    ],
+)
+def test_how_some_of_the_wounded_are_is_not_a_count_of_harm(text: str) -> None:
+    assert find_casualties(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "outcome"),
     [
         ("No one was killed in the attack.", "killed"),

@@ -124,3 +124,21 @@ def test_a_negation_governs_only_its_own_clause() -> None:
     first, second = by_kind(extract_claims(article(text)), "casualty")
     assert (first.low, first.negated) == (40, False)
     assert (second.low, second.negated) == (20, True)
+
+
+def test_a_part_of_the_wounded_or_the_dead_belongs_to_the_toll_said_before() -> None:
+    text = (
+        "Jets killed 40 people in the town on Monday, the monitor said.\n\n"
+        "Three of the injured died overnight, and five of the dead were children."
+    )
+    claims = by_kind(extract_claims(article(text)), "casualty")
+    [toll] = [c for c in claims if c.parent_fingerprint is None]
+    parts = [(c.low, c.outcome, c.subject) for c in claims if c.parent_fingerprint]
+    assert (toll.low, toll.outcome) == (40, "killed")
+    assert parts == [(3, "killed", "the injured"), (5, "killed", "children")]
+    assert {c.parent_fingerprint for c in claims if c.parent_fingerprint} == {toll.fingerprint}
+
+
+def test_a_part_of_a_group_no_count_names_is_no_claim() -> None:
+    text = "Several of the wounded died overnight, the hospital said. Jets had struck at dawn."
+    assert by_kind(extract_claims(article(text)), "casualty") == []

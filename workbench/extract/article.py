@@ -111,7 +111,8 @@ def extract_claims(article: Article) -> list[Claim]:
     attributions = attribute(sentences, hits, article.source)
     published = _published(article)
     build = _Builder(article)
-    parent: Claim | None = None  # the last top-level casualty, for sub-counts
+    parent: Claim | None = None  # the paragraph's last top-level casualty, for sub-counts
+    tolls: dict[str, Claim] = {}  # outcome -> the article's last top-level count of it
     for i, s in enumerate(sentences):
         if i and sentences[i - 1].paragraph != s.paragraph:
             parent = None
@@ -119,7 +120,7 @@ def extract_claims(article: Article) -> list[Claim]:
         tables = {h.entry.table for h in sh}
         quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
         found = find_casualties(s.text, quantities, sh)
-        parent = _casualties(build, s, who, hedges, found, parent, sh)
+        parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)
         for w in find_weapons(s.text, sh, quantities):
             negated = negated_at(s.text, w.start, sh)
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
@@ -147,19 +148,33 @@ def _casualties(
     hedges: list[str],
     found: list[Casualty],
     parent: Claim | None,
+    tolls: dict[str, Claim],
     hits: list[Hit],
 ) -> Claim | None:
     """Add a sentence's casualty claims; returns the count that later sub-counts belong to.
 
     A sub-count belongs to the count before it in its sentence, or else the one after it ("68
-    children were among the 126 people killed"), or else the last count of the paragraph."""
+    children were among the 126 people killed"), or else the last count of the paragraph. One
+    that names its whole ("five children were among the dead", "three of the injured died")
+    belongs to a count of that outcome, in its sentence or else the last one of the article; a
+    part of a group ("three of the injured") with no such count is no claim."""
     tops = [(c, _casualty(build, s, who, hedges, c, None, hits)) for c in found if not c.sub]
+    for _, claim in tops:
+        if claim is not None:
+            tolls[claim.outcome or ""] = claim
     for c in found:
         if not c.sub:
             continue
         before = [claim for top, claim in tops if top.quantity.start < c.quantity.start]
         after = [claim for top, claim in tops if top.quantity.start > c.quantity.start]
-        owner = before[-1] if before else (after[0] if after else parent)
+        if c.outcome:
+            same = [claim for claim in before if claim and claim.outcome == c.outcome]
+            later = [claim for claim in after if claim and claim.outcome == c.outcome]
+            owner = same[-1] if same else (later[0] if later else tolls.get(c.outcome))
+            if owner is None and c.how == "partitive":
+                continue
+        else:
+            owner = before[-1] if before else (after[0] if after else parent)
         _casualty(build, s, who, hedges, c, owner, hits)
     return tops[-1][1] if tops else parent
 

@@ -37,7 +37,7 @@ class Casualty:
     rising: bool = False
     sub: bool = False  # part of the count before it ("including 11 children")
     negated: bool = False
-    how: str = "after"  # which pattern found it: after, before, toll, sub, list, zero
+    how: str = "after"  # which pattern found it: after, before, toll, sub, partitive, list, zero
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class _Patterns:
     subject_class: dict[str, str]
     list_gap: re.Pattern[str]
     connector: re.Pattern[str]
+    partitive: re.Pattern[str]  # "of the wounded" after a count
+    partitive_outcome: dict[str, str]  # normal(whole) -> outcome
+    partitive_subject: re.Pattern[str]  # "were children" after a partitive
 
 
 def _by_phrase(table: dict[str, Any], part: str | None = None) -> dict[str, str]:
@@ -75,13 +78,15 @@ def _patterns() -> _Patterns:
     np = rf"{one_np}(?:\s+(?:and|or|&)\s+{one_np})?"
     between = lexicon.alternation(np_words["between"])
     sub_after_words = lexicon.alternation(data["subcounts"]["after"])
+    partitives = {k: v for k, v in data["partitives"].items() if k in outcomes}
+    partitive_outcome = _by_phrase(partitives)
+    subject_verbs = lexicon.alternation(data["partitives"]["subject_verbs"])
     inner = lexicon.alternation(data["subcounts"]["inner"])
     return _Patterns(
         np=re.compile(rf"\s+(?:of\s+(?:the\s+|those\s+)?)?(?P<np>{np})", re.I),
         after=re.compile(
-            # "three of the injured died", "dozens of people", "20 of them were killed"
-            rf"(?:\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)"
-            rf"|\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
+            # "dozens of people", "20 of them were killed"
+            rf"(?:\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
             # "33 members of the Islamic State group were killed"
             rf"(?:\s+(?:of|from)\s+[^,.;:]{{1,90}}?(?=\s+(?:{between})(?!\w)))?)?"
             # an aside: ", including 11 children,", " - mainly women and children -"
@@ -109,6 +114,14 @@ def _patterns() -> _Patterns:
         ),
         connector=re.compile(
             r"(?:to|at|of|reached|reaching|hit|hits|stands\s+at|stood\s+at|is|was|now|:)\s*$", re.I
+        ),
+        partitive=re.compile(
+            rf"\s+of\s+(?P<whole>{lexicon.alternation(partitive_outcome)})(?!\w)", re.I
+        ),
+        partitive_outcome=partitive_outcome,
+        # "five of the dead [in Jayrud] were children"
+        partitive_subject=re.compile(
+            rf"(?:\s+(?:in|at|from)\s+[A-Z][\w'’\-]*)?\s+{subject_verbs}\s+(?P<np>{np})", re.I
         ),
     )
 
@@ -153,6 +166,12 @@ def find_casualties(
     cues = by_table(hits)
     loose: list[Quantity] = []
     for q in quantities:
+        part = p.partitive.match(sentence, q.end)
+        if part:  # "three of the injured died": a part of a group, or no count of harm at all
+            c = _partitive(sentence, q, p, part)
+            if c is not None:
+                found[q.start] = c
+            continue
         c = _read(sentence, q, p, cues)
         if c is None:
             loose.append(q)
@@ -220,6 +239,28 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
                 q, outcome, subject, classify(subject), after.end(), sub=among, how="after"
             )
     return _toll(sentence, q, p, cues, subject, np_end)
+
+
+def _partitive(sentence: str, q: Quantity, p: _Patterns, part: re.Match[str]) -> Casualty | None:
+    """ "three of the injured died" (killed, a part of the toll, subject "the injured"), "five of
+    the dead were children" (killed, subject "children"); None when no outcome or subject follows
+    ("several of the wounded were in a critical condition" is a condition, not a count of harm)."""
+    whole = part.group("whole")
+    after = p.after.match(sentence, part.end())
+    if after:
+        subject = after.group("np") or whole
+        outcome = _outcome(p.after_outcome, after.group("out"))
+        return Casualty(
+            q, outcome, subject, classify(subject), after.end(), sub=True, how="partitive"
+        )
+    said = p.partitive_subject.match(sentence, part.end())
+    if said:
+        subject = said.group("np")
+        outcome = p.partitive_outcome[lexicon.normal(whole)]
+        return Casualty(
+            q, outcome, subject, classify(subject), said.end(), sub=True, how="partitive"
+        )
+    return None
 
 
 def _toll(

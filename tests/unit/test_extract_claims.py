@@ -57,14 +57,26 @@ def test_casualties_with_their_attribution_and_hedges() -> None:
 def test_denial_and_hypothetical_intent() -> None:
     claims = extract_claims(article())
     [denied, accidental] = by_kind(claims, "intent")
-    assert (denied.canonical, denied.negated) == ("denied", True)
+    # "denied" is the value: a denial, not a negated claim (which would read "not denied")
+    assert (denied.canonical, denied.negated) == ("denied", False)
     assert (accidental.canonical, accidental.hypothetical, accidental.negated) == (
         "accidental",
         True,
         False,
     )
-    [jets] = [c for c in by_kind(claims, "weapon") if "denied" in c.quote]
-    assert jets.negated
+    [actor] = [c for c in by_kind(claims, "actor") if "denied" in c.quote] or [None]
+    assert actor is None or actor.negated
+    # "denied that its jets were operating" says nothing about which weapon was used
+    assert [c for c in by_kind(claims, "weapon") if "denied" in c.quote] == []
+
+
+def test_a_denied_weapon_type_is_a_negated_claim_a_denied_generic_one_no_claim() -> None:
+    text = (
+        "The ministry denied that Su-24 jets were used. Russia said no aircraft took part. "
+        "The army did not use helicopters, it said."
+    )
+    weapons = [(c.canonical, c.negated) for c in by_kind(extract_claims(article(text)), "weapon")]
+    assert weapons == [("Su-24", True)]
 
 
 def test_place_and_time_values() -> None:

@@ -123,6 +123,8 @@ def extract_claims(article: Article) -> list[Claim]:
         parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)
         for w in find_weapons(s.text, sh, quantities):
             negated = negated_at(s.text, w.start, sh)
+            if negated and w.generic:
+                continue  # "denied that its aircraft were operating": no word on which weapon
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
                       count=w.count, negated=negated)  # fmt: skip
         for a in find_actors(s.text, sh):
@@ -130,7 +132,7 @@ def extract_claims(article: Article) -> list[Claim]:
                       role=a.role, negated=a.negated)  # fmt: skip
         for n in find_intents(s.text, sh):
             build.add("intent", s, who, (n.start, n.end), hedges, canonical=n.canonical,
-                      hypothetical=n.hypothetical, negated=n.negated)  # fmt: skip
+                      hypothetical=n.hypothetical)  # fmt: skip
         for p in find_places(s.text, sh, patterns="placecue" in tables):
             build.add("place", s, who, (p.start, p.end), hedges, canonical=p.canonical,
                       value=p.governorate)  # fmt: skip

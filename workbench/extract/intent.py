@@ -1,8 +1,9 @@
 """Whether a strike was meant, said in one sentence: accidental, deliberate, denied or unclear.
 
 Cues come from `lexicon/intent.toml`: "a mistake", "misidentified" (accidental); "deliberate",
-"blatant aggression", "conclusive evidence that X supports Y" (deliberate); "denied" (denied, and
-the claim is negated); "it was not immediately clear" (unclear). The longest cue wins where cues
+"blatant aggression", "conclusive evidence that X supports Y" (deliberate); "denied" (denied: the
+denial is the claim's value, so the claim itself is not negated); "it was not immediately clear"
+(unclear). The longest cue wins where cues
 overlap ("not a mistake" is deliberate). A claim made "even if it was a mistake" is hypothetical.
 """
 
@@ -25,7 +26,6 @@ class Intent:
     end: int
     canonical: str
     hypothetical: bool
-    negated: bool
 
 
 @dataclass(frozen=True)
@@ -69,5 +69,5 @@ def find_intents(sentence: str, hits: list[Hit]) -> list[Intent]:
             continue  # "denied access"
         taken = end
         said_if = any(0 <= start - h <= HYPOTHETICAL_REACH for h in hypothetical)
-        found[name] = Intent(start, end, name, said_if, name == "denied")
+        found[name] = Intent(start, end, name, said_if)
     return sorted(found.values(), key=lambda i: i.start)

@@ -31,6 +31,14 @@ class Weapon:
     end: int
     canonical: str
     count: int | None
+    generic: bool = False  # "jets", "aircraft": no type named
+
+
+@cache
+def _not_named_before() -> re.Pattern[str]:
+    """What a generic name may not follow: "the type of aircraft", "rather than helicopters"."""
+    words = lexicon.load("weapons")["generic_not_named_after"]
+    return re.compile(rf"(?<!\w){lexicon.alternation(words)}\s+(?:(?-i:[A-Z])[\w'’\-]*\s+)?$", re.I)
 
 
 @cache
@@ -69,6 +77,13 @@ def find_weapons(sentence: str, hits: list[Hit], quantities: list[Quantity]) -> 
     spans: list[tuple[int, int, str, bool]] = [
         (h.start, h.end, h.canonical, h.entry.get("generic") == "1") for h in named
     ]
+    if any(generic for *_, generic in spans):
+        not_named = _not_named_before()
+        spans = [
+            span
+            for span in spans
+            if not (span[3] and not_named.search(sentence, max(0, span[0] - 40), span[0]))
+        ]
     for m in _DESIGNATION.finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
             continue
@@ -87,7 +102,7 @@ def find_weapons(sentence: str, hits: list[Hit], quantities: list[Quantity]) -> 
             continue  # "Su-24 jets": the jets are the Su-24s
         if not generic:
             last_specific_end = end
-        weapon = Weapon(start, end, canonical, _count(sentence, start, quantities))
+        weapon = Weapon(start, end, canonical, _count(sentence, start, quantities), generic)
         have = found.get(canonical)
         if have is None or (have.count is None and weapon.count is not None):
             found[canonical] = weapon

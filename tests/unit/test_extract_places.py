@@ -34,6 +34,9 @@ def read(text: str) -> list[tuple[str, str | None]]:
         ("Troops advanced on Jebel Zawiya.", [("Jabal al-Zawiya", "Idlib")]),
         ("Troops held Jebel Bishri for a week.", [("Jebel Bishri", None)]),
         ("Talks were held in Geneva.", []),
+        ("Damascus denies using barrel bombs.", []),
+        ("Even if it was an error, as some in Damascus suggest, it must be explained.", []),
+        ("Shelling hit Damascus on Monday.", [("Damascus", "Damascus")]),
     ],
 )  # fmt: skip
 def test_places(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -3,7 +3,8 @@
 Known places come from the gazetteer `lexicon/places.toml` (governorates, cities, towns,
 districts, air bases, mountains, each with its spellings). Around a name: "Idlib province",
 "rural Aleppo" and "the Damascus countryside" name the governorate; "Hama military airport" is a
-place of its own. Unknown names are places when the words say so: "the village of Tell Hamra",
+place of its own. A capital standing for its government ("Damascus denies", "as some in Damascus
+suggest") is no place. Unknown names are places when the words say so: "the village of Tell Hamra",
 "Jebel Tharda", "Qasr al-Wadi military airport"; their governorate is that of the nearest known
 place in the sentence, when there is one.
 """
@@ -39,6 +40,7 @@ class _Patterns:
     governorate_after: re.Pattern[str]  # "X province"
     governorate_before: re.Pattern[str]  # "rural X"
     unknown_feature: re.Pattern[str]  # "Tell Hamra military airport"
+    metonym_before: re.Pattern[str]  # "some in X"
 
 
 @cache
@@ -52,6 +54,25 @@ def _patterns() -> _Patterns:
         governorate_after=re.compile(rf"^\s+{alt(data['governorate_features'])}(?!\w)", re.I),
         governorate_before=re.compile(rf"(?<!\w){alt(data['governorate_before'])}\s+$", re.I),
         unknown_feature=re.compile(rf"{_NAME}\s+(?P<feature>{alt([*_AIR, 'airport'])})(?!\w)"),
+        metonym_before=re.compile(rf"(?<!\w){alt(data['metonym_before'])}\s+$", re.I),
+    )
+
+
+_AUXILIARIES = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|again|long|strongly|repeatedly|will|would|swiftly)\s+)*"
+)
+_VERB_TABLES = ("verb", "deny", "role_verb")
+
+
+def _metonym(sentence: str, h: Hit, hits: list[Hit], p: _Patterns) -> bool:
+    """ "Damascus denies", "as some in Damascus suggest": a capital standing for its government."""
+    if not any(a.entry.table == "actor" and (a.start, a.end) == (h.start, h.end) for a in hits):
+        return False
+    if p.metonym_before.search(sentence, max(0, h.start - 40), h.start):
+        return True
+    verb_at = _AUXILIARIES.match(sentence, h.end)
+    return verb_at is not None and any(
+        v.start == verb_at.end() and v.entry.table in _VERB_TABLES for v in hits
     )
 
 
@@ -83,6 +104,8 @@ def find_places(sentence: str, hits: list[Hit], *, patterns: bool = True) -> lis
     known = [h for h in hits if h.entry.table == "place"]
     found: list[Place] = []
     for h in known:
+        if _metonym(sentence, h, hits, p):
+            continue
         gov = _governorate(h)
         end = h.end
         canonical = h.canonical

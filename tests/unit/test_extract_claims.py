@@ -154,3 +154,20 @@ def test_a_part_of_the_wounded_or_the_dead_belongs_to_the_toll_said_before() -> 
 def test_a_part_of_a_group_no_count_names_is_no_claim() -> None:
     text = "Several of the wounded died overnight, the hospital said. Jets had struck at dawn."
     assert by_kind(extract_claims(article(text)), "casualty") == []
+
+
+def test_times_say_when_the_incident_happened_not_when_it_was_told() -> None:
+    text = (
+        "Updated 18 September 2016\n\n"
+        "Jets killed 20 people in the town on Friday, the monitor said on Saturday. "
+        "The toll rose to 25 on Saturday. "
+        "Rescue workers were still searching the rubble on Saturday morning."
+    )
+    assert [c.value for c in by_kind(extract_claims(article(text)), "time")] == ["2016-09-16"]
+
+
+def test_a_dateline_is_no_time_claim_but_a_first_sentence_about_the_strike_is() -> None:
+    dateline = "ALEPPO, Syria, Sept 17 (Desk) - Jets killed 20 people, the monitor said."
+    assert by_kind(extract_claims(article(dateline)), "time") == []
+    strike = "Twenty people were killed on Saturday morning when jets struck the town."
+    assert [c.value for c in by_kind(extract_claims(article(strike)), "time")] == ["2016-09-17"]

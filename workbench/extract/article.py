@@ -14,6 +14,7 @@ the claims it reads again.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Any
 
@@ -27,11 +28,12 @@ from workbench.extract.intent import find_intents
 from workbench.extract.numbers import find_quantities
 from workbench.extract.places import find_places
 from workbench.extract.sentences import Sentence, split_sentences
-from workbench.extract.times import find_times
+from workbench.extract.times import Time, dates_the_telling, find_times
 from workbench.extract.weapons import find_weapons
 from workbench.models import Article, Claim
 
 DATELINE = 40  # a date this close to the start that equals the article's date is its dateline
+_INCIDENT_TABLES = frozenset({"attack", "weapon", "incident"})  # a sentence about the incident
 
 
 def fingerprint(article: Article, kind: str, span_start: int, span_end: int, key: str) -> str:
@@ -50,6 +52,23 @@ def _published(article: Article) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[-–—:]")
+
+
+def _dateline(
+    s: Sentence, t: Time, published: date | None, hits: list[Hit], found: list[Casualty]
+) -> bool:
+    """A date at the article's start that is its own date, followed by "(Agency) -" or said
+    before any word of the incident ("Sunday 13 March 2016", "Funerals were held on Tuesday")."""
+    if s.start + t.start >= DATELINE or not published or t.value != published.isoformat():
+        return False
+    if _AFTER_DATELINE.match(s.text, t.end):
+        return True
+    return not any(
+        h.start < t.start and h.entry.table in _INCIDENT_TABLES for h in hits
+    ) and not any(c.quantity.start < t.start for c in found)
 
 
 def _hits_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Hit]]:
@@ -136,9 +155,12 @@ def extract_claims(article: Article) -> list[Claim]:
         for p in find_places(s.text, sh, patterns="placecue" in tables):
             build.add("place", s, who, (p.start, p.end), hedges, canonical=p.canonical,
                       value=p.governorate)  # fmt: skip
-        for t in find_times(s.text, published) if "timeword" in tables else ():
-            if s.start + t.start < DATELINE and published and t.value == published.isoformat():
-                continue  # the dateline, not a claim
+        incident = bool(found) or not tables.isdisjoint(_INCIDENT_TABLES)
+        for t in find_times(s.text, published) if incident and "timeword" in tables else ():
+            if _dateline(s, t, published, sh, found):
+                continue  # "QASR AL-WADI, Syria, March 12 (Meridian) -", not a claim
+            if dates_the_telling(s.text, t, sh):
+                continue  # "said on Sunday", "the toll rose to 27 on Sunday"
             build.add("time", s, who, (t.start, t.end), hedges, value=t.value)
     return sorted(build.claims, key=lambda c: (c.span_start or 0, c.kind))
 

@@ -171,3 +171,15 @@ def test_a_dateline_is_no_time_claim_but_a_first_sentence_about_the_strike_is() 
     assert by_kind(extract_claims(article(dateline)), "time") == []
     strike = "Twenty people were killed on Saturday morning when jets struck the town."
     assert [c.value for c in by_kind(extract_claims(article(strike)), "time")] == ["2016-09-17"]
+
+
+def test_the_war_as_a_whole_is_background_not_a_claim() -> None:
+    text = (
+        "Jets killed 20 people in the town, the monitor said. "
+        "More than 300,000 people have been killed since the conflict began in 2011. "
+        "Barrel bombs have been used widely by government forces during the five-year war. "
+        "It was the deadliest attack on the town since the war began, killing 20 civilians."
+    )
+    claims = extract_claims(article(text))
+    assert [c.low for c in by_kind(claims, "casualty")] == [20, 20]
+    assert [c.quote for c in claims if c.kind in ("weapon", "actor") and "war" in c.quote] == []

@@ -21,6 +21,7 @@ from typing import Any
 from workbench.extract import lexicon
 from workbench.extract.actors import find_actors
 from workbench.extract.attribution import Segments, attribute
+from workbench.extract.background import background_spans, in_background
 from workbench.extract.casualties import Casualty, find_casualties
 from workbench.extract.gazetteer import Hit
 from workbench.extract.hedges import negated_at, sentence_hedges
@@ -139,17 +140,24 @@ def extract_claims(article: Article) -> list[Claim]:
         tables = {h.entry.table for h in sh}
         quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
         found = find_casualties(s.text, quantities, sh)
+        bg = background_spans(s.text)  # "since the conflict began": no claims about the incident
+        if bg:
+            found = [c for c in found if not in_background(bg, c.quantity.start, c.end)]
         parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)
         for w in find_weapons(s.text, sh, quantities):
             negated = negated_at(s.text, w.start, sh)
-            if negated and w.generic:
+            if (negated and w.generic) or (bg and in_background(bg, w.start, w.end)):
                 continue  # "denied that its aircraft were operating": no word on which weapon
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
                       count=w.count, negated=negated)  # fmt: skip
         for a in find_actors(s.text, sh):
+            if bg and in_background(bg, a.start, a.end):
+                continue
             build.add("actor", s, who, (a.start, a.end), hedges, key=a.role, canonical=a.canonical,
                       role=a.role, negated=a.negated)  # fmt: skip
         for n in find_intents(s.text, sh):
+            if bg and in_background(bg, n.start, n.end):
+                continue
             build.add("intent", s, who, (n.start, n.end), hedges, canonical=n.canonical,
                       hypothetical=n.hypothetical)  # fmt: skip
         for p in find_places(s.text, sh, patterns="placecue" in tables):

@@ -33,6 +33,7 @@ def read(text: str) -> list[Row]:
         ("Eight fighters and three children were killed.",
          [("killed", 8, 8, "fighters", "armed-group"), ("killed", 3, 3, "children", "civilian")]),
         ("The raid left 17 dead.", [("killed", 17, 17, None, "unknown")]),
+        ("Dozens more were wounded, he said.", [("injured", 24, 99, None, "unknown")]),
         ("The attack claimed the lives of 14 soldiers and civilians.",
          [("killed", 14, 14, "soldiers and civilians", "mixed")]),
         ("About 40 people were taken hostage by the gunmen.",

@@ -27,6 +27,8 @@ def read(text: str) -> list[tuple[str, str | None]]:
         ("Shelling hit Douma in the Damascus countryside.",
          [("Douma", "Rif Dimashq"), ("Rif Dimashq", "Rif Dimashq")]),
         ("A market in the village of Tell Hamra was hit.", [("Tell Hamra", None)]),
+        ("Jets struck Tell Hamra, a farming village.", [("Tell Hamra", None)]),
+        ("Turkey, a NATO member, condemned the strike.", []),
         ("The village of Kafr Dael near Aleppo was hit.",
          [("Kafr Dael", "Aleppo"), ("Aleppo", "Aleppo")]),
         ("Jets took off from Hama military airport.", [("Hama military airport", "Hama")]),

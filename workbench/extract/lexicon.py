@@ -134,7 +134,11 @@ def _cues(g: Gazetteer) -> None:
     g.add("incident", "", times["incident_words"])
     g.add("dateline", "", times["dateline_words"])
     places = load("places")["patterns"]
-    g.add("placecue", "", [*places["before"], *places["mountains"], *_AIR_WORDS])
+    g.add(
+        "placecue",
+        "",
+        [*places["before"], *places["mountains"], *places["appositive"], *_AIR_WORDS],
+    )
     casualty = load("casualty")
     for outcome, phrases in casualty["zero"].items():
         g.add("zero", outcome, phrases)

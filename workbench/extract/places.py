@@ -5,7 +5,7 @@ districts, air bases, mountains, each with its spellings). Around a name: "Idlib
 "rural Aleppo" and "the Damascus countryside" name the governorate; "Hama military airport" is a
 place of its own. A capital standing for its government ("Damascus denies", "as some in Damascus
 suggest") is no place. Unknown names are places when the words say so: "the village of Tell Hamra",
-"Jebel Tharda", "Qasr al-Wadi military airport"; their governorate is that of the nearest known
+"Tell Hamra, a farming village", "Jebel Tharda", "Qasr al-Wadi military airport"; their governorate is that of the nearest known
 place in the sentence, when there is one.
 """
 
@@ -35,6 +35,7 @@ class Place:
 @dataclass(frozen=True)
 class _Patterns:
     before: re.Pattern[str]  # "the village of X"
+    appositive: re.Pattern[str]  # "X, a farming village"
     mountain: re.Pattern[str]  # "Jebel X"
     feature_after: re.Pattern[str]  # "X military airport"
     governorate_after: re.Pattern[str]  # "X province"
@@ -49,6 +50,10 @@ def _patterns() -> _Patterns:
     alt = lexicon.alternation
     return _Patterns(
         before=re.compile(rf"(?<!\w){alt(data['before'])}\s+{_NAME}"),
+        appositive=re.compile(
+            rf"(?<![\w\-]){_NAME},\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}?"
+            rf"{alt(data['appositive'])}(?!\w)"
+        ),
         mountain=re.compile(rf"(?<!\w)(?P<word>{alt(data['mountains'])})\s+{_NAME}"),
         feature_after=re.compile(rf"^\s+(?P<feature>{alt(data['features'])})(?!\w)", re.I),
         governorate_after=re.compile(rf"^\s+{alt(data['governorate_features'])}(?!\w)", re.I),
@@ -120,7 +125,7 @@ def find_places(sentence: str, hits: list[Hit], *, patterns: bool = True) -> lis
             canonical = _with_feature(canonical, feature.group("feature"))
         found.append(Place(h.start, end, canonical, gov))
     if patterns:
-        for pattern in (p.before, p.mountain, p.unknown_feature):
+        for pattern in (p.before, p.appositive, p.mountain, p.unknown_feature):
             for m in pattern.finditer(sentence):
                 _add_pattern_place(found, known, m, sentence)
     unique: dict[str, Place] = {}

@@ -5,8 +5,8 @@ districts, air bases, mountains, each with its spellings). Around a name: "Idlib
 "rural Aleppo" and "the Damascus countryside" name the governorate; "Hama military airport" is a
 place of its own. A capital standing for its government ("Damascus denies", "as some in Damascus
 suggest") is no place. Unknown names are places when the words say so: "the village of Tell Hamra",
-"Tell Hamra, a farming village", "Jebel Tharda", "Qasr al-Wadi military airport"; their governorate is that of the nearest known
-place in the sentence, when there is one.
+"Tell Hamra, a farming village", "Jebel Tharda", "Qasr al-Wadi military airport"; their
+governorate is that of the nearest known place in the sentence, when there is one.
 """
 
 from __future__ import annotations

@@ -183,3 +183,15 @@ def test_the_war_as_a_whole_is_background_not_a_claim() -> None:
     claims = extract_claims(article(text))
     assert [c.low for c in by_kind(claims, "casualty")] == [20, 20]
     assert [c.quote for c in claims if c.kind in ("weapon", "actor") and "war" in c.quote] == []
+
+
+def test_the_aircraft_named_again_is_no_new_weapon_claim() -> None:
+    text = (
+        "Two Su-24 jets struck the market, the monitor said. "
+        "He said the aircraft came back for a second pass. "
+        "The ministry said its jets hit only militants."
+    )
+    weapons = [(c.canonical, c.count) for c in by_kind(extract_claims(article(text)), "weapon")]
+    assert weapons == [("Su-24", 2), ("warplane", None)]
+    first = "The aircraft came back for a second pass."  # nothing named before: a claim
+    assert [c.canonical for c in by_kind(extract_claims(article(first)), "weapon")] == ["warplane"]

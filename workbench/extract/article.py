@@ -30,7 +30,7 @@ from workbench.extract.numbers import find_quantities
 from workbench.extract.places import find_places
 from workbench.extract.sentences import Sentence, split_sentences
 from workbench.extract.times import Time, dates_the_telling, find_times
-from workbench.extract.weapons import find_weapons
+from workbench.extract.weapons import aircraft, find_weapons, refers_back
 from workbench.models import Article, Claim
 
 DATELINE = 40  # a date this close to the start that equals the article's date is its dateline
@@ -133,6 +133,7 @@ def extract_claims(article: Article) -> list[Claim]:
     build = _Builder(article)
     parent: Claim | None = None  # the paragraph's last top-level casualty, for sub-counts
     tolls: dict[str, Claim] = {}  # outcome -> the article's last top-level count of it
+    aircraft_named = False  # "the aircraft" then refers back to them
     for i, s in enumerate(sentences):
         if i and sentences[i - 1].paragraph != s.paragraph:
             parent = None
@@ -148,6 +149,9 @@ def extract_claims(article: Article) -> list[Claim]:
             negated = negated_at(s.text, w.start, sh)
             if (negated and w.generic) or (bg and in_background(bg, w.start, w.end)):
                 continue  # "denied that its aircraft were operating": no word on which weapon
+            if aircraft_named and refers_back(s.text, w):
+                continue  # "the aircraft came back": the ones named before
+            aircraft_named = aircraft_named or w.canonical in aircraft()
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
                       count=w.count, negated=negated)  # fmt: skip
         for a in find_actors(s.text, sh):

@@ -53,6 +53,23 @@ def _designations() -> dict[str, str]:
     return out
 
 
+@cache
+def _definite() -> re.Pattern[str]:
+    words = lexicon.load("weapons")["definite"]
+    return re.compile(rf"(?<!\w){lexicon.alternation(words)}\s+(?:(?-i:[A-Z])[\w'’\-]*\s+)?$", re.I)
+
+
+@cache
+def aircraft() -> frozenset[str]:
+    """The canonical names of aircraft."""
+    return frozenset(lexicon.load("weapons")["aircraft"])
+
+
+def refers_back(sentence: str, w: Weapon) -> bool:
+    """ "the aircraft", "the jet": a generic aircraft named as one already known."""
+    return w.generic and _definite().search(sentence, max(0, w.start - 30), w.start) is not None
+
+
 def _fuzzy(word: str) -> str | None:
     k = key(word).rstrip("s") if key(word).endswith("s") else key(word)
     table = _designations()

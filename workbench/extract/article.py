@@ -78,6 +78,25 @@ def _hits_by_sentence(text: str, sentences: list[Sentence]) -> list[list[Hit]]:
     return [find(s.text) for s in sentences]
 
 
+# every field of a claim with its default, in the model's order (the lists are always given)
+_BLANK: dict[str, Any] = {
+    name: None if field.is_required() or field.default_factory else field.default
+    for name, field in Claim.model_fields.items()
+}
+
+
+def _claim(values: dict[str, Any]) -> Claim:
+    """`Claim.model_construct(**values)` without its per-field work: a claim from values this
+    module made itself (no validation needed; the tests check them). Same fields, defaults and
+    fields-set as `model_construct`."""
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", {**_BLANK, **values})
+    object.__setattr__(claim, "__pydantic_fields_set__", set(values))
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
+
+
 class _Builder:
     """Turns findings into claims for one article: offsets, attribution, fingerprints."""
 
@@ -103,8 +122,7 @@ class _Builder:
         self.seen[fp] = n + 1
         if n:
             fp = fingerprint(self.article, kind, span_start, span_end, f"{key}#{n + 1}")
-        # built from values this module made itself: no validation needed (tests check them)
-        claim = Claim.model_construct(
+        fields.update(
             kind=kind,
             quote=s.text,
             start=s.start,
@@ -115,8 +133,8 @@ class _Builder:
             fingerprint=fp,
             span_start=span_start,
             span_end=span_end,
-            **fields,
         )
+        claim = _claim(fields)
         self.claims.append(claim)
         return claim
 
@@ -141,7 +159,8 @@ def extract_claims(article: Article) -> list[Claim]:
         tables = {h.entry.table for h in sh}
         quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
         found = find_casualties(s.text, quantities, sh)
-        bg = background_spans(s.text)  # "since the conflict began": no claims about the incident
+        # "since the conflict began": no claims about the incident
+        bg = background_spans(s.text) if "background" in tables else []
         if bg:
             found = [c for c in found if not in_background(bg, c.quantity.start, c.end)]
         parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)

@@ -140,7 +140,8 @@ def attribute(
         whole_paragraph = not same_paragraph and (
             i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
         )
-        found = _patterns().header.match(s.text) if whole_paragraph else None
+        header_like = whole_paragraph and s.text.endswith(":")  # "RT reports:"
+        found = _patterns().header.match(s.text) if header_like else None
         if found:
             who = names.resolve(s.text, 0, found.end("who"), hits[i])
             header, header_paragraph = who or found.group("who").strip(), s.paragraph

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[\s\-'’.]{0,3}|\s+")  # what may stand between the words of one phrase
@@ -29,8 +30,9 @@ class Entry:
         return dict(self.info).get(name)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase of a list found in a text (a tuple: many are made, and cheaply)."""
+
     start: int
     end: int
     entry: Entry
@@ -104,53 +106,61 @@ class Gazetteer:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             low = "".join(ch.lower()[0] for ch in text)
-        words = _TOKEN.findall(low)
         first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
+        tokens = _TOKEN.findall(low)
         if synonyms:
-            words = [synonyms.get(w, w) for w in words]
-        candidates = [i for i, w in enumerate(words) if w in first]
+            tokens = [synonyms.get(w, w) for w in tokens]
+        candidates = [i for i, w in enumerate(tokens) if w in first]
         if not candidates:
             return []
-        tokens = list(_TOKEN.finditer(low))
-        count = len(words)
+        spans = [m.span() for m in _TOKEN.finditer(low)]
+        count = len(tokens)
         no_hyphen = self.no_hyphen_end
+        join = _JOIN.fullmatch
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
-            found: dict[str, Hit] = {}
-            start = tokens[i].start()
-            acc = words[i]
+            found: dict[str, Hit] | None = None
+            start, end = spans[i]
+            acc = tokens[i]
             j = i
             last = min(i + first[acc], count) - 1
             while True:
                 bucket = entries.get(acc)
                 if bucket:
-                    end = tokens[j].end()
                     for entry in bucket:
                         table = entry.table
-                        if (wanted is not None and table not in wanted) or start < taken.get(
-                            table, -1
+                        if start < taken.get(table, -1) or (
+                            wanted is not None and table not in wanted
                         ):
                             continue
                         if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
                             continue
                         if table in no_hyphen and text[end : end + 1] == "-":
                             continue
+                        if found is None:
+                            found = {}
                         found[table] = Hit(start, end, entry)  # longer n overwrites
                 if j >= last or acc not in prefixes:
                     break
-                gap_start, gap_end = tokens[j].end(), tokens[j + 1].start()
-                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
-                    _JOIN.fullmatch(text, gap_start, gap_end)
+                gap_start = end
+                j += 1
+                gap_end, end = spans[j]
+                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not join(
+                    text, gap_start, gap_end
                 ):
                     break  # a phrase does not run across ")" or "," or a quote
-                j += 1
-                acc += words[j]
-            for table, hit in found.items():
-                best.append(hit)
-                taken[table] = hit.end
-        best.sort(key=lambda h: (h.start, h.entry.table))
+                acc += tokens[j]
+            if found:
+                for table, hit in found.items():
+                    best.append(hit)
+                    taken[table] = hit.end
+        best.sort(key=_order)
         return best
+
+
+def _order(h: Hit) -> tuple[int, str]:
+    return (h.start, h.entry.table)
 
 
 def key_exact(text: str) -> str:

@@ -78,8 +78,8 @@ def gazetteer() -> Gazetteer:
 
     Names: actor, speaker, unnamed, reference, place, weapon, intent, hypothetical, hedge.
     Cues (where the extractors look closer): numword (number words and count hedges), verb,
-    citing, outer, timeword, incident, dateline, placecue, zero, deny, negation, attack and the
-    role_* tables.
+    citing, title, outer, timeword, incident, dateline, background, placecue, zero, deny, negation,
+    attack and the role_* tables.
     """
     g = Gazetteer()
     g.no_hyphen_end.update({"actor", "weapon"})  # "rebel-held" is not the rebels
@@ -127,12 +127,14 @@ def _cues(g: Gazetteer) -> None:
     for phrase in attribution["verbs"]:
         g.add("verb", normal(phrase), [phrase])
     g.add("citing", "", attribution["citing"])
+    g.add("title", "", attribution["titles"])
     g.add("adverbial", "", attribution["adverbials"])
     g.add("outer", "", [*attribution["according_to"], *attribution["carried_by"]])
     g.add("timeword", "", [*_TIME_WORDS, *numbers["context"]["months"]])
     times = load("times")
     g.add("incident", "", times["incident_words"])
     g.add("dateline", "", times["dateline_words"])
+    g.add("background", "", load("background")["cue_words"])
     places = load("places")["patterns"]
     g.add(
         "placecue",

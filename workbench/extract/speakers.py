@@ -152,7 +152,9 @@ class Speakers:
         as speaking for the organisation; None when the words are no such phrase or the person is
         a known speaker of their own ("Igor Konashenkov" is the ministry's voice)."""
         span = text[start:end]
-        if "," not in span:
+        if "," not in span or not any(
+            h.entry.table == "title" and h.end > start and h.start < end for h in hits
+        ):
             return None
         for pattern in _affiliations():
             m = pattern.search(span)

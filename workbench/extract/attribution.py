@@ -288,7 +288,12 @@ def _speaker_before(
     person = names.affiliated(text, start, start + len(span), hits)
     if person:  # "the monitor's director, Karim Haddad, told"
         return person, None, False
-    relative_subject = _RELATIVE_SUBJECT.search(span)
+    low = span.lower()
+    relative_subject = (  # the pattern needs "which" or "whom" (with a dotless ı, no ASCII)
+        _RELATIVE_SUBJECT.search(span)
+        if "which" in low or "whom" in low or not span.isascii()
+        else None
+    )
     if relative_subject:  # "the strike, which a war monitor said had killed 42"
         who_start = start + relative_subject.start("who")
         name = names.resolve(text, who_start, start + len(span), hits, near_end=True)

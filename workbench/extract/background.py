@@ -19,19 +19,29 @@ _COMPARISON_REACH = 80  # characters before the background words where a superla
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
+    """The cues ignoring case; the same for lower-case text when they are written in lower case
+    (faster); the comparisons."""
     data = lexicon.load("background")
-    cues = re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.I)
+    joined = "|".join(f"(?:{p})" for p in data["patterns"])
+    lower_case = re.compile(joined) if joined == joined.lower() and joined.isascii() else None
     comparisons = re.compile(lexicon.words_pattern(data["comparisons"]), re.I)
-    return cues, comparisons
+    return re.compile(joined, re.I), lower_case, comparisons
 
 
 def background_spans(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence speaks of the war as a whole (offsets in the sentence)."""
-    cues, comparisons = _patterns()
+    any_case, lower_case, comparisons = _patterns()
+    low = sentence.lower()
+    # the same matches where lower() keeps every offset and neither "ſ" nor "ı" (which match
+    # "s" and "i" ignoring case) is there; the patterns are lower-case ASCII
+    if lower_case and len(low) == len(sentence) and "ſ" not in sentence and "ı" not in sentence:
+        found = lower_case.finditer(low)
+    else:
+        found = any_case.finditer(sentence)
     return [
         (m.start(), m.end())
-        for m in cues.finditer(sentence)
+        for m in found
         if not comparisons.search(sentence, max(0, m.start() - _COMPARISON_REACH), m.start())
     ]
 

@@ -50,6 +50,7 @@ class _Patterns:
     subject_class: dict[str, str]
     list_gap: re.Pattern[str]
     connector: re.Pattern[str]
+    sub_first: frozenset[str]  # the first words of `sub_after`'s phrases ("of", "among")
     partitive: re.Pattern[str]  # "of the wounded" after a count
     partitive_outcome: dict[str, str]  # normal(whole) -> outcome
     partitive_subject: re.Pattern[str]  # "were children" after a partitive
@@ -115,6 +116,7 @@ def _patterns() -> _Patterns:
         connector=re.compile(
             r"(?:to|at|of|reached|reaching|hit|hits|stands\s+at|stood\s+at|is|was|now|:)\s*$", re.I
         ),
+        sub_first=frozenset(lexicon.normal(w).split()[0] for w in data["subcounts"]["after"]),
         partitive=re.compile(
             rf"\s+of\s+(?P<whole>{lexicon.alternation(partitive_outcome)})(?!\w)", re.I
         ),
@@ -202,6 +204,16 @@ _CLAUSE_END = re.compile(r"[;!?]")
 _DIGIT = re.compile(r"\d")
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _may_be_sub(sentence: str, pos: int, p: _Patterns) -> bool:
+    """Whether `sub_after` can match at pos: its phrases start right there ("of them") or the
+    sentence has "among" (", were among the 126")."""
+    word = _NEXT_WORD.match(sentence, pos)
+    return bool(word and word.group(1).lower() in p.sub_first) or "among" in sentence.lower()
+
+
 def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) -> Casualty | None:
     if cue_before(sentence, cues.get("earlier", []), q.start, _EARLIER_GAP, 1):
         return None  # "rose to 27, up from 18": 18 is an earlier figure
@@ -213,7 +225,7 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
     # a part of the count before it
     if subject and cue_before(sentence, cues.get("subcount", []), q.start, _SUB_GAP, 3):
         return Casualty(q, "", subject, classify(subject), np_end, sub=True, how="sub")
-    sub = p.sub_after.match(sentence, q.end)
+    sub = p.sub_after.match(sentence, q.end) if _may_be_sub(sentence, q.end, p) else None
     if sub:
         np = sub.group("np") or sub.group("among_np")
         return Casualty(q, "", np, classify(np), sub.end(), sub=True, how="sub")

@@ -27,7 +27,10 @@ class Entry:
     info: tuple[tuple[str, str], ...] = ()  # extra fields from the list (kind, governorate)
 
     def get(self, name: str) -> str | None:
-        return dict(self.info).get(name)
+        for field_name, value in self.info:
+            if field_name == name:
+                return value
+        return None
 
 
 class Hit(NamedTuple):

@@ -30,15 +30,25 @@ class Intent:
 
 @dataclass(frozen=True)
 class _Patterns:
-    extra: list[tuple[str, re.Pattern[str]]]
+    extra: list[tuple[str, re.Pattern[str], str]]  # kind, pattern, a word it needs
     exceptions: dict[str, re.Pattern[str]]
+
+
+_HEAD = re.compile(r"[a-z]+")
+
+
+def _head(pattern: str) -> str:
+    """The lower-case word a pattern starts with ("evidence"): in an ASCII sentence that lacks
+    it, the pattern cannot match; "" when there is none."""
+    m = _HEAD.match(pattern)
+    return m.group(0) if m and pattern[m.end() : m.end() + 1] in (" ", "") else ""
 
 
 @cache
 def _patterns() -> _Patterns:
     data = lexicon.load("intent")
     extra = [
-        (name, re.compile(pattern, re.I))
+        (name, re.compile(pattern, re.I), _head(pattern))
         for name, patterns in data.get("patterns", {}).items()
         for pattern in patterns
     ]
@@ -55,8 +65,10 @@ def find_intents(sentence: str, hits: list[Hit]) -> list[Intent]:
     cues = [
         (h.start, h.end, h.canonical) for h in hits if h.entry.table in ("intent", "hypothetical")
     ]
-    for name, pattern in p.extra:
-        cues += [(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
+    low = sentence.lower()
+    for name, pattern, head in p.extra:
+        if head in low or not sentence.isascii():  # "evidence that X supports Y"
+            cues += [(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
     cues.sort(key=lambda c: (c[0], -c[1]))
     hypothetical = [start for start, _, name in cues if name == "hypothetical"]
     found: dict[str, Intent] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +23,7 @@ FUZZY_CUTOFF = 85
 _DESIGNATION = re.compile(r"(?<![\w\-])[A-Za-z]{1,7}[\- ]?\d{1,3}[A-Za-z]{0,3}(?![\w\-])")
 _BETWEEN = re.compile(r"\s+(?:[A-Za-z][\w'’\-]*\s+){0,2}")
 _GENERIC_GAP = re.compile(r"[\s\-]{0,2}")
+_DIGIT = re.compile(r"\d")  # a designation has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ def refers_back(sentence: str, w: Weapon) -> bool:
     return w.generic and _definite().search(sentence, max(0, w.start - 30), w.start) is not None
 
 
+@lru_cache(maxsize=8192)
 def _fuzzy(word: str) -> str | None:
     k = key(word).rstrip("s") if key(word).endswith("s") else key(word)
     table = _designations()
@@ -101,7 +103,7 @@ def find_weapons(sentence: str, hits: list[Hit], quantities: list[Quantity]) -> 
             for span in spans
             if not (span[3] and not_named.search(sentence, max(0, span[0] - 40), span[0]))
         ]
-    for m in _DESIGNATION.finditer(sentence):
+    for m in _DESIGNATION.finditer(sentence) if _DIGIT.search(sentence) else ():
         if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
             continue
         canonical = _fuzzy(m.group(0))

@@ -150,11 +150,18 @@ def _role(
     return None
 
 
-def find_actors(sentence: str, hits: list[Hit]) -> list[Actor]:
-    """One actor claim per (canonical, role) in the sentence, at its first mention."""
-    cues: dict[str, list[Hit]] = {}
-    for h in hits:
-        cues.setdefault(h.entry.table, []).append(h)
+def find_actors(
+    sentence: str, hits: list[Hit], cues: dict[str, list[Hit]] | None = None
+) -> list[Actor]:
+    """One actor claim per (canonical, role) in the sentence, at its first mention.
+
+    `cues`: the hits by table, when the caller has them."""
+    if cues is None:
+        cues = {}
+        for h in hits:
+            cues.setdefault(h.entry.table, []).append(h)
+    if "actor" not in cues:
+        return []
     attack = "attack" in cues
     denials = cues.get("deny", [])
     found: dict[tuple[str, str], Actor] = {}

@@ -23,7 +23,7 @@ from workbench.extract.actors import find_actors
 from workbench.extract.attribution import Segments, attribute
 from workbench.extract.background import background_spans, in_background
 from workbench.extract.casualties import Casualty, find_casualties
-from workbench.extract.gazetteer import Hit
+from workbench.extract.gazetteer import Hit, by_table
 from workbench.extract.hedges import negated_at, sentence_hedges
 from workbench.extract.intent import find_intents
 from workbench.extract.numbers import find_quantities
@@ -35,6 +35,7 @@ from workbench.models import Article, Claim
 
 DATELINE = 40  # a date this close to the start that equals the article's date is its dateline
 _INCIDENT_TABLES = frozenset({"attack", "weapon", "incident"})  # a sentence about the incident
+_DIGIT = re.compile(r"\d")
 
 
 def fingerprint(article: Article, kind: str, span_start: int, span_end: int, key: str) -> str:
@@ -156,15 +157,26 @@ def extract_claims(article: Article) -> list[Claim]:
         if i and sentences[i - 1].paragraph != s.paragraph:
             parent = None
         who, sh, hedges = attributions[i], hits[i], sentence_hedges(hits[i], s.text)
-        tables = {h.entry.table for h in sh}
-        quantities = find_quantities(s.text, [h.start for h in sh if h.entry.table == "numword"])
-        found = find_casualties(s.text, quantities, sh)
+        tables = by_table(sh)
+        numwords = tables.get("numword")
+        quantities = find_quantities(s.text, [h.start for h in numwords] if numwords else [])
+        found = (
+            find_casualties(s.text, quantities, sh, tables)
+            if quantities or "zero" in tables
+            else []
+        )
         # "since the conflict began": no claims about the incident
         bg = background_spans(s.text) if "background" in tables else []
         if bg:
             found = [c for c in found if not in_background(bg, c.quantity.start, c.end)]
-        parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)
-        for w in find_weapons(s.text, sh, quantities):
+        if found:
+            parent = _casualties(build, s, who, hedges, found, parent, tolls, sh)
+        weapons = (
+            find_weapons(s.text, sh, quantities)
+            if "weapon" in tables or _DIGIT.search(s.text)
+            else ()
+        )
+        for w in weapons:
             negated = negated_at(s.text, w.start, sh)
             if (negated and w.generic) or (bg and in_background(bg, w.start, w.end)):
                 continue  # "denied that its aircraft were operating": no word on which weapon
@@ -173,7 +185,7 @@ def extract_claims(article: Article) -> list[Claim]:
             aircraft_named = aircraft_named or w.canonical in aircraft()
             build.add("weapon", s, who, (w.start, w.end), hedges, canonical=w.canonical,
                       count=w.count, negated=negated)  # fmt: skip
-        for a in find_actors(s.text, sh):
+        for a in find_actors(s.text, sh, tables) if "actor" in tables else ():
             if bg and in_background(bg, a.start, a.end):
                 continue
             build.add("actor", s, who, (a.start, a.end), hedges, key=a.role, canonical=a.canonical,
@@ -183,10 +195,11 @@ def extract_claims(article: Article) -> list[Claim]:
                 continue
             build.add("intent", s, who, (n.start, n.end), hedges, canonical=n.canonical,
                       hypothetical=n.hypothetical)  # fmt: skip
-        for p in find_places(s.text, sh, patterns="placecue" in tables):
+        places = "place" in tables or "placecue" in tables
+        for p in find_places(s.text, sh, patterns="placecue" in tables) if places else ():
             build.add("place", s, who, (p.start, p.end), hedges, canonical=p.canonical,
                       value=p.governorate)  # fmt: skip
-        incident = bool(found) or not tables.isdisjoint(_INCIDENT_TABLES)
+        incident = bool(found) or not tables.keys().isdisjoint(_INCIDENT_TABLES)
         for t in find_times(s.text, published) if incident and "timeword" in tables else ():
             if _dateline(s, t, published, sh, found):
                 continue  # "QASR AL-WADI, Syria, March 12 (Meridian) -", not a claim

@@ -156,16 +156,20 @@ def _outcome(table: dict[str, str], words: str) -> str:
 
 
 def find_casualties(
-    sentence: str, quantities: list[Quantity] | None = None, hits: list[Hit] | None = None
+    sentence: str,
+    quantities: list[Quantity] | None = None,
+    hits: list[Hit] | None = None,
+    cues: dict[str, list[Hit]] | None = None,
 ) -> list[Casualty]:
-    """Casualty counts in one sentence, left to right; a count said twice in it is kept once."""
+    """Casualty counts in one sentence, left to right; a count said twice in it is kept once.
+
+    `cues`: the hits by table (`by_table(hits)`), when the caller has them."""
     p = _patterns()
     found: dict[int, Casualty] = {}  # by quantity start
     if quantities is None:
         quantities = find_quantities(sentence)
-    if hits is None:
-        hits = lexicon.gazetteer().find(sentence)
-    cues = by_table(hits)
+    if cues is None:
+        cues = by_table(lexicon.gazetteer().find(sentence) if hits is None else hits)
     loose: list[Quantity] = []
     for q in quantities:
         part = p.partitive.match(sentence, q.end)

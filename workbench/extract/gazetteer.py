@@ -116,7 +116,7 @@ class Gazetteer:
         candidates = [i for i, w in enumerate(tokens) if w in first]
         if not candidates:
             return []
-        spans = [m.span() for m in _TOKEN.finditer(low)]
+        matches = list(_TOKEN.finditer(low))  # their offsets, read only where needed
         count = len(tokens)
         no_hyphen = self.no_hyphen_end
         join = _JOIN.fullmatch
@@ -124,10 +124,12 @@ class Gazetteer:
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
             found: dict[str, Hit] | None = None
-            start, end = spans[i]
+            start, end = matches[i].span()
             acc = tokens[i]
             j = i
-            last = min(i + first[acc], count) - 1
+            last = i + first[acc] - 1
+            if last >= count:
+                last = count - 1
             while True:
                 bucket = entries.get(acc)
                 if bucket:
@@ -143,12 +145,12 @@ class Gazetteer:
                             continue
                         if found is None:
                             found = {}
-                        found[table] = Hit(start, end, entry)  # longer n overwrites
+                        found[table] = _hit(Hit, (start, end, entry))  # longer n overwrites
                 if j >= last or acc not in prefixes:
                     break
                 gap_start = end
                 j += 1
-                gap_end, end = spans[j]
+                gap_end, end = matches[j].span()
                 if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not join(
                     text, gap_start, gap_end
                 ):
@@ -160,6 +162,9 @@ class Gazetteer:
                     taken[table] = hit.end
         best.sort(key=_order)
         return best
+
+
+_hit = tuple.__new__  # Hit(start, end, entry) without NamedTuple's own __new__ in between
 
 
 def _order(h: Hit) -> tuple[int, str]:

@@ -69,6 +69,8 @@ def find_intents(sentence: str, hits: list[Hit]) -> list[Intent]:
     for name, pattern, head in p.extra:
         if head in low or not sentence.isascii():  # "evidence that X supports Y"
             cues += [(m.start(), m.end(), name) for m in pattern.finditer(sentence)]
+    if not cues:
+        return []
     cues.sort(key=lambda c: (c[0], -c[1]))
     hypothetical = [start for start, _, name in cues if name == "hypothetical"]
     found: dict[str, Intent] = {}

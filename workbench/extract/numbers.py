@@ -42,6 +42,7 @@ class _Tables:
     hedges: dict[str, str]  # normal(phrase) -> rule
     measures: re.Pattern[str]
     months: re.Pattern[str]
+    digit_pattern: re.Pattern[str]  # `pattern` where a digit starts it (no hedge, no word)
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
@@ -67,13 +68,22 @@ def _tables() -> _Tables:
         rf"|{lexicon.alternation(single)}(?!\w)|{wordnum})"
     )
     hedge = lexicon.alternation(hedges)
+    # "20-30", "20 to 30", "two or three", "between 20 and 30"; not "from 18 to 27" (a change)
+    second = (
+        rf"(?:\s*(?P<conn>-|–|or|(?(from)(?!)|to)|(?(between)and|(?!)))\s*(?P<n2>{number}))?"
+        rf"(?![\w]|[.,]\d|:\d)"
+    )
     pattern = re.compile(
         rf"(?<![\w.,/:])(?<![A-Za-z\d][-–])"
         rf"(?:(?P<hedge>{hedge})\s+(?:of\s+)?)?(?:(?P<between>between)\s+)?"
-        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>{number})"
-        # "20-30", "20 to 30", "two or three", "between 20 and 30"; not "from 18 to 27" (a change)
-        rf"(?:\s*(?P<conn>-|–|or|(?(from)(?!)|to)|(?(between)and|(?!)))\s*(?P<n2>{number}))?"
-        rf"(?![\w]|[.,]\d|:\d)",
+        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>{number}){second}",
+        re.IGNORECASE,
+    )
+    # the same where a digit starts: no hedge, "between" or number word can (and the groups
+    # that never match stay there for the readers)
+    digit_pattern = re.compile(
+        rf"(?<![\w.,/:])(?<![A-Za-z\d][-–])(?P<hedge>(?!))?(?P<between>(?!))?"
+        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>(?:{_DIGITS})(?:{_SCALED})?){second}",
         re.IGNORECASE,
     )
     ctx = data["context"]
@@ -87,6 +97,7 @@ def _tables() -> _Tables:
             r"\s*(?:-\s*)?" + lexicon.alternation(ctx["measures"]) + r"(?!\w)", re.I
         ),
         months=re.compile(lexicon.alternation(ctx["months"]) + r"(?!\w)", re.I),
+        digit_pattern=digit_pattern,
     )
 
 
@@ -160,12 +171,16 @@ def _matches(text: str, starts: list[int] | None, t: _Tables) -> Iterator[re.Mat
     """The count pattern tried only where a count can start: digits, number words, hedges."""
     if starts is None:
         starts = [h.start for h in lexicon.gazetteer().find(text, ("numword",))]
-    candidates = sorted({*starts, *(m.start() for m in _DIGIT_RUN.finditer(text))})
+    digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if not digits and not starts:
+        return
+    words = set(starts)
+    candidates = sorted(words.union(digits))
     end = -1
     for pos in candidates:
         if pos < end:
             continue
-        m = t.pattern.match(text, pos)
+        m = (t.pattern if pos in words else t.digit_pattern).match(text, pos)
         if m:
             end = m.end()
             yield m

@@ -14,9 +14,9 @@ left alone. Vocabulary: `lexicon/casualty.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit, by_table, cue_before
@@ -25,8 +25,7 @@ from workbench.extract.numbers import Quantity, find_quantities, looks_like_coun
 WEAK_OUTCOMES = ("missing", "captured", "displaced")  # need a subject noun to count
 
 
-@dataclass(frozen=True, slots=True)
-class Casualty:
+class Casualty(NamedTuple):
     """One casualty count; offsets are relative to the sentence."""
 
     quantity: Quantity
@@ -345,8 +344,7 @@ def _lists(
                 kin = nxt[0]
             if kin is None or not kin.subject and kin.how != "before":
                 continue
-            found[q.start] = replace(
-                kin,
+            found[q.start] = kin._replace(
                 quantity=q,
                 subject=subject,
                 subject_class=classify(subject),
@@ -367,7 +365,7 @@ def _shared_subjects(sentence: str, found: list[Casualty]) -> list[Casualty]:
             if prev.subject and re.fullmatch(
                 r"\s*,?\s*and\s*", sentence[prev.end : c.quantity.start]
             ):
-                c = replace(c, subject=prev.subject, subject_class=prev.subject_class)
+                c = c._replace(subject=prev.subject, subject_class=prev.subject_class)
         out.append(c)
     return out
 

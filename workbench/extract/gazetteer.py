@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")  # the tokens and what stands between them
 _JOIN = re.compile(r"[\s\-'’.]{0,3}|\s+")  # what may stand between the words of one phrase
 
 
@@ -56,6 +58,7 @@ class Gazetteer:
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # key -> entries
     first: dict[str, int] = field(default_factory=dict)  # first-token key -> most tokens
     prefixes: set[str] = field(default_factory=set)  # keys of the leading words of phrases
+    keys: set[str] = field(default_factory=set)  # the keys of phrases and of their leading words
     no_hyphen_end: set[str] = field(default_factory=set)  # tables refusing "rebel-held"
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> the word it stands for
 
@@ -96,8 +99,10 @@ class Gazetteer:
                 ):
                     bucket.append(entry)
                 self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
+                self.keys.add(k)
                 for n in range(1, len(variant)):
                     self.prefixes.add("".join(variant[:n]))
+                    self.keys.add("".join(variant[:n]))
 
     def _word(self, word: str) -> str:
         low = word.lower()
@@ -110,22 +115,26 @@ class Gazetteer:
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             low = "".join(ch.lower()[0] for ch in text)
         first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
-        tokens = _TOKEN.findall(low)
+        keys = self.keys
+        parts = _SPLIT.split(low)  # between, token, between, token, ..., between
+        tokens = parts[1::2]
         if synonyms:
             tokens = [synonyms.get(w, w) for w in tokens]
-        candidates = [i for i, w in enumerate(tokens) if w in first]
+        candidates = list(compress(range(len(tokens)), map(first.__contains__, tokens)))
         if not candidates:
             return []
-        matches = list(_TOKEN.finditer(low))  # their offsets, read only where needed
+        offsets = list(accumulate(map(len, parts)))  # token k is offsets[2k]:offsets[2k + 1]
         count = len(tokens)
         no_hyphen = self.no_hyphen_end
         join = _JOIN.fullmatch
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
-            found: dict[str, Hit] | None = None
-            start, end = matches[i].span()
             acc = tokens[i]
+            if acc not in entries and (i + 1 == count or acc + tokens[i + 1] not in keys):
+                continue  # "the" before a word no phrase goes on with: nothing starts here
+            found: dict[str, Hit] | None = None
+            start, end = offsets[2 * i], offsets[2 * i + 1]
             j = i
             last = i + first[acc] - 1
             if last >= count:
@@ -150,7 +159,7 @@ class Gazetteer:
                     break
                 gap_start = end
                 j += 1
-                gap_end, end = matches[j].span()
+                gap_end, end = offsets[2 * j], offsets[2 * j + 1]
                 if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not join(
                     text, gap_start, gap_end
                 ):

@@ -7,19 +7,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit, by_table, cue_before
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A count as written. Offsets are relative to the string searched."""
+class Quantity(NamedTuple):
+    """A count as written. Offsets are relative to the string searched. (A named tuple: made
+    for every number read, and cheaply.)"""
 
     start: int  # the whole expression, hedge included
     end: int
@@ -101,10 +102,14 @@ def _tables() -> _Tables:
     )
 
 
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_FIGURE = re.compile(r"([\d,.]+)(?:\s+|-)?(million|thousand)?$", re.I)
+
+
 def _word_value(text: str, words: dict[str, int]) -> int | None:
     total = current = 0
     seen = False
-    for token in re.split(r"[\s\-]+", text.lower()):
+    for token in _WORD_SPLIT.split(text.lower()):
         if token in ("a", "and", ""):
             continue
         value = words.get(token)
@@ -129,7 +134,10 @@ def _value(text: str, t: _Tables) -> tuple[int, int | None, bool, bool] | None:
         return low, high, True, True
     if key in t.single:
         return t.single[key], t.single[key], True, False
-    m = re.match(r"([\d,.]+)(?:\s+|-)?(million|thousand)?$", text.strip(), re.I)
+    if text.isdecimal():  # "62": what the pattern below makes of it, sooner
+        number = float(text)
+        return None if math.isinf(number) else (int(number), int(number), False, False)
+    m = _FIGURE.match(text.strip())
     if m:
         raw = m.group(1).replace(",", "")
         try:
@@ -140,6 +148,8 @@ def _value(text: str, t: _Tables) -> tuple[int, int | None, bool, bool] | None:
             number *= 1_000_000 if m.group(2).lower() == "million" else 1000
         elif "." in raw:
             return None  # "2.5" on its own is not a count of people
+        if math.isinf(number):
+            return None  # 309 digits and more: no count of anything
         return int(number), int(number), False, False
     value = _word_value(text, t.words)
     return None if value is None else (value, value, False, False)
@@ -163,7 +173,7 @@ def _bounded(low: int, high: int | None, rule: str | None) -> tuple[int | None, 
     return low, high, True  # approximate
 
 
-_DIGIT_RUN = re.compile(r"(?<![\d,.])\d")
+_DIGIT_RUN = re.compile(r"\d(?<![\d,.]\d)")  # a digit not after a digit, "," or "."
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import accumulate, compress
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit, by_table, cue_before
@@ -170,6 +170,7 @@ def find_casualties(
     if cues is None:
         cues = by_table(lexicon.gazetteer().find(sentence) if hits is None else hits)
     loose: list[Quantity] = []
+    nps: dict[int, Any] = {}  # count end -> its subject noun phrase match
     for q in quantities:
         part = p.partitive.match(sentence, q.end)
         if part:  # "three of the injured died": a part of a group, or no count of harm at all
@@ -177,12 +178,12 @@ def find_casualties(
             if c is not None:
                 found[q.start] = c
             continue
-        c = _read(sentence, q, p, cues)
+        c = _read(sentence, q, p, cues, nps)
         if c is None:
             loose.append(q)
         else:
             found[q.start] = c
-    _lists(sentence, loose, found, p, cues)
+    _lists(sentence, loose, found, p, cues, nps)
     out = sorted(found.values(), key=lambda c: c.quantity.start)
     out = _shared_subjects(sentence, out)
     out.extend(_zeros(out, cues.get("zero", [])))
@@ -192,8 +193,17 @@ def find_casualties(
     return list(unique.values())
 
 
-def _np_after(sentence: str, q: Quantity, p: _Patterns) -> re.Match[str] | None:
-    return p.np.match(sentence, q.end)
+_NO_MATCH = object()
+
+
+def _np_after(
+    sentence: str, q: Quantity, p: _Patterns, memo: dict[int, Any]
+) -> re.Match[str] | None:
+    """The subject noun phrase right after a count (read once per count: `memo`)."""
+    found = memo.get(q.end, _NO_MATCH)
+    if found is _NO_MATCH:
+        found = memo[q.end] = p.np.match(sentence, q.end)
+    return cast("re.Match[str] | None", found)
 
 
 _EARLIER_GAP = re.compile(r"\s+")
@@ -217,10 +227,12 @@ def _may_be_sub(sentence: str, pos: int, p: _Patterns) -> bool:
     return bool(word and word.group(1).lower() in p.sub_first) or "among" in sentence.lower()
 
 
-def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) -> Casualty | None:
+def _read(
+    sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]], nps: dict[int, Any]
+) -> Casualty | None:
     if cue_before(sentence, cues.get("earlier", []), q.start, _EARLIER_GAP, 1):
         return None  # "rose to 27, up from 18": 18 is an earlier figure
-    np_match = _np_after(sentence, q, p)
+    np_match = _np_after(sentence, q, p, nps)
     if not looks_like_count(sentence, q, person_follows=np_match is not None, cues=cues):
         return None
     subject = np_match.group("np") if np_match else None
@@ -319,6 +331,7 @@ def _lists(
     found: dict[int, Casualty],
     p: _Patterns,
     cues: dict[str, list[Hit]],
+    nps: dict[int, Any],
 ) -> None:
     """Counts in a list with a casualty: "killed 129 loyalists and 116 rebels" (both ways)."""
     changed = True
@@ -326,7 +339,7 @@ def _lists(
         changed = False
         ordered = sorted(found.values(), key=lambda c: c.quantity.start)
         for q in list(loose):
-            np_match = _np_after(sentence, q, p)
+            np_match = _np_after(sentence, q, p, nps)
             if np_match is None or not looks_like_count(sentence, q, True, cues):
                 continue
             subject = np_match.group("np")

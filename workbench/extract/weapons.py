@@ -20,7 +20,10 @@ from workbench.extract.gazetteer import Hit, key
 from workbench.extract.numbers import Quantity
 
 FUZZY_CUTOFF = 85
-_DESIGNATION = re.compile(r"(?<![\w\-])[A-Za-z]{1,7}[\- ]?\d{1,3}[A-Za-z]{0,3}(?![\w\-])")
+# "F-16", "Su-24M": a letter first (not after a word or "-"), then letters, a number, letters
+_DESIGNATION = re.compile(
+    r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z]{0,6}[\- ]?\d{1,3}[A-Za-z]{0,3}(?![\w\-])"
+)
 _BETWEEN = re.compile(r"\s+(?:[A-Za-z][\w'’\-]*\s+){0,2}")
 _GENERIC_GAP = re.compile(r"[\s\-]{0,2}")
 _DIGIT = re.compile(r"\d")  # a designation has one

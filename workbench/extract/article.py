@@ -27,6 +27,7 @@ from workbench.extract.gazetteer import Hit, by_table
 from workbench.extract.hedges import negated_at, sentence_hedges
 from workbench.extract.intent import find_intents
 from workbench.extract.numbers import find_quantities
+from workbench.extract.places import CUES as PLACE_CUES
 from workbench.extract.places import find_places
 from workbench.extract.sentences import Sentence, split_sentences
 from workbench.extract.times import Time, dates_the_telling, find_times
@@ -195,8 +196,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 continue
             build.add("intent", s, who, (n.start, n.end), hedges, canonical=n.canonical,
                       hypothetical=n.hypothetical)  # fmt: skip
-        places = "place" in tables or "placecue" in tables
-        for p in find_places(s.text, sh, patterns="placecue" in tables) if places else ():
+        cues = [cue for cue in PLACE_CUES if cue in tables]
+        places = find_places(s.text, sh, patterns=cues) if cues or "place" in tables else ()
+        for p in places:
             build.add("place", s, who, (p.start, p.end), hedges, canonical=p.canonical,
                       value=p.governorate)  # fmt: skip
         incident = bool(found) or not tables.keys().isdisjoint(_INCIDENT_TABLES)

@@ -78,8 +78,8 @@ def gazetteer() -> Gazetteer:
 
     Names: actor, speaker, unnamed, reference, place, weapon, intent, hypothetical, hedge.
     Cues (where the extractors look closer): numword (number words and count hedges), verb,
-    citing, title, outer, timeword, incident, dateline, background, placecue, zero, deny, negation,
-    attack and the role_* tables.
+    citing, title, outer, timeword, incident, dateline, background, placecue_*, zero, deny,
+    negation, attack and the role_* tables.
     """
     g = Gazetteer()
     g.no_hyphen_end.update({"actor", "weapon"})  # "rebel-held" is not the rebels
@@ -136,11 +136,13 @@ def _cues(g: Gazetteer) -> None:
     g.add("dateline", "", times["dateline_words"])
     g.add("background", "", load("background")["cue_words"])
     places = load("places")["patterns"]
-    g.add(
-        "placecue",
-        "",
-        [*places["before"], *places["mountains"], *places["appositive"], *_AIR_WORDS],
-    )
+    for name, words in (
+        ("before", places["before"]),
+        ("mountain", places["mountains"]),
+        ("appositive", places["appositive"]),
+        ("air", _AIR_WORDS),
+    ):
+        g.add("placecue_" + name, "", words)  # each place pattern runs only where its cue is
     casualty = load("casualty")
     for outcome, phrases in casualty["zero"].items():
         g.add("zero", outcome, phrases)

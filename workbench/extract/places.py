@@ -12,6 +12,7 @@ governorate is that of the nearest known place in the sentence, when there is on
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -100,11 +101,17 @@ def _governorate(h: Hit) -> str | None:
     return h.entry.get("governorate")
 
 
-def find_places(sentence: str, hits: list[Hit], *, patterns: bool = True) -> list[Place]:
+CUES = ("placecue_before", "placecue_appositive", "placecue_mountain", "placecue_air")
+
+
+def find_places(
+    sentence: str, hits: list[Hit], *, patterns: bool | Collection[str] = True
+) -> list[Place]:
     """One place claim per canonical name in the sentence, at its first mention.
 
-    `patterns`: also look for unknown names ("the village of X"); the caller may pass False when
-    no cue word (gazetteer `placecue`) is in the sentence."""
+    `patterns`: also look for unknown names ("the village of X"); the caller may pass the
+    gazetteer tables of `CUES` present in the sentence (a pattern runs only where its cue word
+    is: "the village of", "a farming village", "Jebel", "airbase") or False for none."""
     p = _patterns()
     known = [h for h in hits if h.entry.table == "place"]
     found: list[Place] = []
@@ -125,9 +132,12 @@ def find_places(sentence: str, hits: list[Hit], *, patterns: bool = True) -> lis
             canonical = _with_feature(canonical, feature.group("feature"))
         found.append(Place(h.start, end, canonical, gov))
     if patterns:
-        for pattern in (p.before, p.appositive, p.mountain, p.unknown_feature):
-            for m in pattern.finditer(sentence):
-                _add_pattern_place(found, known, m, sentence)
+        for cue, pattern in zip(
+            CUES, (p.before, p.appositive, p.mountain, p.unknown_feature), strict=True
+        ):
+            if patterns is True or cue in patterns:
+                for m in pattern.finditer(sentence):
+                    _add_pattern_place(found, known, m, sentence)
     unique: dict[str, Place] = {}
     for place in sorted(found, key=lambda x: x.start):
         unique.setdefault(place.canonical, place)

@@ -165,19 +165,15 @@ class Gazetteer:
                 ):
                     break  # a phrase does not run across ")" or "," or a quote
                 acc += tokens[j]
-            if found:
-                for table, hit in found.items():
+            if found:  # one start: in table order, the hits stay sorted by (start, table)
+                for table in sorted(found) if len(found) > 1 else found:
+                    hit = found[table]
                     best.append(hit)
                     taken[table] = hit.end
-        best.sort(key=_order)
         return best
 
 
 _hit = tuple.__new__  # Hit(start, end, entry) without NamedTuple's own __new__ in between
-
-
-def _order(h: Hit) -> tuple[int, str]:
-    return (h.start, h.entry.table)
 
 
 def key_exact(text: str) -> str:

@@ -154,7 +154,12 @@ class ClaimQueries(StoreBase):
         stamp = now()
         ids: dict[str, int] = {}
         execute = self.conn.execute
-        for fp, _, values in rows:
+        if not existing and rows:  # a first extraction: all new, inserted in one go
+            self.conn.executemany(_INSERT, [(article_id, *values, stamp) for _, _, values in rows])
+            ids = dict(
+                execute("SELECT fingerprint, id FROM claims WHERE article_id = ?", (article_id,))
+            )
+        for fp, _, values in rows if existing else ():
             if fp in existing:
                 cid = existing[fp]
                 execute(_UPDATE, (article_id, *values, cid))

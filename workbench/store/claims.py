@@ -65,16 +65,21 @@ _VALUE_COLUMNS = _COLUMNS[1:]
 _JSON_COLUMNS = frozenset(("speaker_chain", "hedges"))
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+
+
 def claim_row(claim: Claim) -> ClaimRow:
     """The claim as the claims table stores it (lists as JSON, booleans as 0/1)."""
+    fields = claim.__dict__
     values: list[Any] = []
     for name in _VALUE_COLUMNS:
-        value = getattr(claim, name)
+        value = fields[name]
         if name in _JSON_COLUMNS:
-            values.append(json.dumps(value, ensure_ascii=False))
-        else:
-            values.append(int(value) if isinstance(value, bool) else value)
-    return claim.fingerprint, claim.parent_fingerprint, tuple(values)
+            value = _to_json(value)
+        elif value is True or value is False:
+            value = int(value)
+        values.append(value)
+    return fields["fingerprint"], fields["parent_fingerprint"], tuple(values)
 
 
 def claim_from_row(row: Sequence[Any]) -> Claim:

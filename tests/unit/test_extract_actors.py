@@ -37,6 +37,8 @@ def read(text: str) -> list[tuple[str, str, bool]]:
         ("The rebel-held town was quiet.", []),
         ("Russia and the United States met in Geneva.", []),
         ("Iraqi army units advanced on the town.", []),
+        ("The government and its Russian allies say they strike only terrorist targets.", []),
+        ("Russian jets struck only the market.", [("russia", "perpetrator", False)]),
     ],
 )  # fmt: skip
 def test_actor_roles(text: str, expected: list[tuple[str, str, bool]]) -> None:

@@ -114,3 +114,65 @@ def test_passive_verbs_name_nobody() -> None:
 )
 def test_outlets_get_canonical_names(outlet: str, expected: str | None) -> None:
     assert canonical_outlet(outlet) == expected
+
+
+def segment_chains(text: str, *words: str) -> list[list[str]]:
+    """The chain in force at each of `words` (their first occurrence) in a one-sentence text."""
+    sentences = split_sentences(text)
+    [segments] = attribute(sentences, [lexicon.gazetteer().find(text)], "Desk")
+    return [list(segments.at(text.index(w)).chain) for w in words]
+
+
+def test_a_person_speaking_for_an_organisation_is_the_speaker_and_it_the_origin() -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 20 people were killed. "
+        '"The jets came twice," the group\'s director, Karim Haddad, told Reuters by telephone. '
+        "He said the strike appeared to be deliberate."
+    )
+    found = chains(text)
+    sohr = "Syrian Observatory for Human Rights"
+    assert found[1] == ("Karim Haddad", ["Desk", "Reuters", "Karim Haddad", sohr])
+    assert found[2] == ("Karim Haddad", ["Desk", "Karim Haddad", sohr])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck twice, Karim Haddad, the monitor's director, said.",
+        "Jets struck twice, Karim Haddad, director of the monitor, said.",
+        "Jets struck twice, the head of the monitor, Karim Haddad, said.",
+    ],
+)
+def test_the_three_ways_of_naming_who_a_person_speaks_for(text: str) -> None:
+    first = "The Syrian Observatory for Human Rights said ten people were killed. "
+    assert chains(first + text)[1] == (
+        "Karim Haddad",
+        ["Desk", "Karim Haddad", "Syrian Observatory for Human Rights"],
+    )
+
+
+def test_a_listener_is_never_the_speaker() -> None:
+    [(speaker, found)] = chains("Jets struck, the mayor, Omar Haddad, told Meridian by telephone.")
+    assert speaker == "Omar Haddad" and "Meridian by telephone" not in found
+
+
+def test_a_quotation_is_said_by_whoever_is_named_where_it_ends() -> None:
+    text = '"It was a mistake. The coordinates were wrong," said Omar al-Sheikh. Jets left.'
+    assert [c for _, c in chains(text)] == [["Desk", "Omar al-Sheikh"]] * 2 + [["Desk"]]
+
+
+def test_a_relative_clause_speaks_for_itself_only() -> None:
+    text = "Turkey condemned the strike on the town, which a war monitor said had killed 42 people."
+    assert segment_chains(text, "strike", "42") == [["Desk"], ["Desk", "a war monitor"]]
+
+
+def test_the_group_is_the_last_group_named() -> None:
+    text = (
+        "The Qasr al-Wadi Media Centre, an activist network, said jets struck the market. "
+        "The group said 65 people were wounded."
+    )
+    assert chains(text)[1] == ("Qasr al-Wadi Media Centre", ["Desk", "Qasr al-Wadi Media Centre"])
+
+
+def test_a_capital_speaks_for_its_government() -> None:
+    assert chain("Damascus denies using barrel bombs.") == ["Desk", "Damascus"]

@@ -33,6 +33,7 @@ def read(text: str) -> list[Row]:
         ("Eight fighters and three children were killed.",
          [("killed", 8, 8, "fighters", "armed-group"), ("killed", 3, 3, "children", "civilian")]),
         ("The raid left 17 dead.", [("killed", 17, 17, None, "unknown")]),
+        ("Dozens more were wounded, he said.", [("injured", 24, 99, None, "unknown")]),
         ("The attack claimed the lives of 14 soldiers and civilians.",
          [("killed", 14, 14, "soldiers and civilians", "mixed")]),
         ("About 40 people were taken hostage by the gunmen.",
@@ -96,6 +97,38 @@ def test_sub_counts_are_their_own_claims(text: str, main: int, sub: tuple[int, s
 def test_among_the_dead_is_a_part_of_the_toll() -> None:
     [c] = find_casualties("The monitor said five children were among the dead.")
     assert (c.outcome, c.quantity.low, c.subject, c.sub) == ("killed", 5, "children", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the injured later died in hospital.", ("killed", 2, "the injured", "unknown")),
+        ("Four of those wounded had died by the evening.",
+         ("killed", 4, "those wounded", "unknown")),
+        ("Six of the dead were women.", ("killed", 6, "women", "civilian")),
+        ("Ten of the victims in Douma were thought to be fighters.",
+         ("killed", 10, "fighters", "armed-group")),
+        ("Three of the wounded children were later killed.", ("killed", 3, "children", "civilian")),
+    ],
+)  # fmt: skip
+def test_a_count_of_the_wounded_or_the_dead_is_a_part_of_another_count(
+    text: str, expected: tuple[str, int, str, str]
+) -> None:
+    [c] = find_casualties(text)
+    assert (c.outcome, c.quantity.low, c.subject, c.subject_class) == expected
+    assert c.sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several of the wounded were in a critical condition.",
+        "Three of the injured were taken across the border to Turkey.",
+        "Many of the dead have not been identified.",
+    ],
+)
+def test_how_some_of_the_wounded_are_is_not_a_count_of_harm(text: str) -> None:
+    assert find_casualties(text) == []
 
 
 @pytest.mark.parametrize(

@@ -57,14 +57,26 @@ def test_casualties_with_their_attribution_and_hedges() -> None:
 def test_denial_and_hypothetical_intent() -> None:
     claims = extract_claims(article())
     [denied, accidental] = by_kind(claims, "intent")
-    assert (denied.canonical, denied.negated) == ("denied", True)
+    # "denied" is the value: a denial, not a negated claim (which would read "not denied")
+    assert (denied.canonical, denied.negated) == ("denied", False)
     assert (accidental.canonical, accidental.hypothetical, accidental.negated) == (
         "accidental",
         True,
         False,
     )
-    [jets] = [c for c in by_kind(claims, "weapon") if "denied" in c.quote]
-    assert jets.negated
+    [actor] = [c for c in by_kind(claims, "actor") if "denied" in c.quote] or [None]
+    assert actor is None or actor.negated
+    # "denied that its jets were operating" says nothing about which weapon was used
+    assert [c for c in by_kind(claims, "weapon") if "denied" in c.quote] == []
+
+
+def test_a_denied_weapon_type_is_a_negated_claim_a_denied_generic_one_no_claim() -> None:
+    text = (
+        "The ministry denied that Su-24 jets were used. Russia said no aircraft took part. "
+        "The army did not use helicopters, it said."
+    )
+    weapons = [(c.canonical, c.negated) for c in by_kind(extract_claims(article(text)), "weapon")]
+    assert weapons == [("Su-24", True)]
 
 
 def test_place_and_time_values() -> None:
@@ -124,3 +136,62 @@ def test_a_negation_governs_only_its_own_clause() -> None:
     first, second = by_kind(extract_claims(article(text)), "casualty")
     assert (first.low, first.negated) == (40, False)
     assert (second.low, second.negated) == (20, True)
+
+
+def test_a_part_of_the_wounded_or_the_dead_belongs_to_the_toll_said_before() -> None:
+    text = (
+        "Jets killed 40 people in the town on Monday, the monitor said.\n\n"
+        "Three of the injured died overnight, and five of the dead were children."
+    )
+    claims = by_kind(extract_claims(article(text)), "casualty")
+    [toll] = [c for c in claims if c.parent_fingerprint is None]
+    parts = [(c.low, c.outcome, c.subject) for c in claims if c.parent_fingerprint]
+    assert (toll.low, toll.outcome) == (40, "killed")
+    assert parts == [(3, "killed", "the injured"), (5, "killed", "children")]
+    assert {c.parent_fingerprint for c in claims if c.parent_fingerprint} == {toll.fingerprint}
+
+
+def test_a_part_of_a_group_no_count_names_is_no_claim() -> None:
+    text = "Several of the wounded died overnight, the hospital said. Jets had struck at dawn."
+    assert by_kind(extract_claims(article(text)), "casualty") == []
+
+
+def test_times_say_when_the_incident_happened_not_when_it_was_told() -> None:
+    text = (
+        "Updated 18 September 2016\n\n"
+        "Jets killed 20 people in the town on Friday, the monitor said on Saturday. "
+        "The toll rose to 25 on Saturday. "
+        "Rescue workers were still searching the rubble on Saturday morning."
+    )
+    assert [c.value for c in by_kind(extract_claims(article(text)), "time")] == ["2016-09-16"]
+
+
+def test_a_dateline_is_no_time_claim_but_a_first_sentence_about_the_strike_is() -> None:
+    dateline = "ALEPPO, Syria, Sept 17 (Desk) - Jets killed 20 people, the monitor said."
+    assert by_kind(extract_claims(article(dateline)), "time") == []
+    strike = "Twenty people were killed on Saturday morning when jets struck the town."
+    assert [c.value for c in by_kind(extract_claims(article(strike)), "time")] == ["2016-09-17"]
+
+
+def test_the_war_as_a_whole_is_background_not_a_claim() -> None:
+    text = (
+        "Jets killed 20 people in the town, the monitor said. "
+        "More than 300,000 people have been killed since the conflict began in 2011. "
+        "Barrel bombs have been used widely by government forces during the five-year war. "
+        "It was the deadliest attack on the town since the war began, killing 20 civilians."
+    )
+    claims = extract_claims(article(text))
+    assert [c.low for c in by_kind(claims, "casualty")] == [20, 20]
+    assert [c.quote for c in claims if c.kind in ("weapon", "actor") and "war" in c.quote] == []
+
+
+def test_the_aircraft_named_again_is_no_new_weapon_claim() -> None:
+    text = (
+        "Two Su-24 jets struck the market, the monitor said. "
+        "He said the aircraft came back for a second pass. "
+        "The ministry said its jets hit only militants."
+    )
+    weapons = [(c.canonical, c.count) for c in by_kind(extract_claims(article(text)), "weapon")]
+    assert weapons == [("Su-24", 2), ("warplane", None)]
+    first = "The aircraft came back for a second pass."  # nothing named before: a claim
+    assert [c.canonical for c in by_kind(extract_claims(article(first)), "weapon")] == ["warplane"]

@@ -86,3 +86,8 @@ def test_a_year_shaped_number_followed_by_people_is_a_count() -> None:
 
 def test_model_designations_are_not_counts() -> None:
     assert [q.low for q in find_quantities("two F-16s and an Su-24 over Syria")] == [2]
+
+
+def test_a_number_too_long_for_a_float_is_no_count() -> None:
+    long = "9" * 400
+    assert find_quantities(f"{long} people and {long} million more") == []

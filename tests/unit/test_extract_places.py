@@ -27,6 +27,8 @@ def read(text: str) -> list[tuple[str, str | None]]:
         ("Shelling hit Douma in the Damascus countryside.",
          [("Douma", "Rif Dimashq"), ("Rif Dimashq", "Rif Dimashq")]),
         ("A market in the village of Tell Hamra was hit.", [("Tell Hamra", None)]),
+        ("Jets struck Tell Hamra, a farming village.", [("Tell Hamra", None)]),
+        ("Turkey, a NATO member, condemned the strike.", []),
         ("The village of Kafr Dael near Aleppo was hit.",
          [("Kafr Dael", "Aleppo"), ("Aleppo", "Aleppo")]),
         ("Jets took off from Hama military airport.", [("Hama military airport", "Hama")]),
@@ -34,6 +36,9 @@ def read(text: str) -> list[tuple[str, str | None]]:
         ("Troops advanced on Jebel Zawiya.", [("Jabal al-Zawiya", "Idlib")]),
         ("Troops held Jebel Bishri for a week.", [("Jebel Bishri", None)]),
         ("Talks were held in Geneva.", []),
+        ("Damascus denies using barrel bombs.", []),
+        ("Even if it was an error, as some in Damascus suggest, it must be explained.", []),
+        ("Shelling hit Damascus on Monday.", [("Damascus", "Damascus")]),
     ],
 )  # fmt: skip
 def test_places(text: str, expected: list[tuple[str, str | None]]) -> None:

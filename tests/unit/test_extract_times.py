@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from workbench.extract.times import find_times
+from workbench.extract import lexicon
+from workbench.extract.times import dates_the_telling, find_times
 
 SATURDAY = date(2016, 9, 17)
 
@@ -40,3 +41,23 @@ def test_a_weekday_needs_the_article_date() -> None:
     assert read("The raid came on 12 September 2016.", published=None) == [
         ("12 September 2016", "2016-09-12")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Jets struck the town on Saturday, the monitor said on Sunday.", ["Sunday"]),
+        ("Jets struck on Saturday, a source told Reuters on Sunday.", ["Sunday"]),
+        ("The ministry said in a statement on Saturday evening that jets struck.",
+         ["Saturday evening"]),
+        ("The toll rose to 27 on Sunday after the strike on Saturday.", ["Sunday"]),
+        ("Updated 13 March 2016 Jets struck the market.", ["13 March 2016"]),
+        ("The ministry on Monday said jets struck on Saturday.", ["Monday"]),
+        ("The monitor said 44 people were wounded in Monday's blast.", []),
+    ],
+)  # fmt: skip
+def test_a_day_that_dates_the_telling(text: str, told: list[str]) -> None:
+    hits = lexicon.gazetteer().find(text)
+    found = [text[t.start : t.end] for t in find_times(text, SATURDAY)]
+    assert [w for w, t in zip(found, find_times(text, SATURDAY), strict=True)
+            if dates_the_telling(text, t, hits)] == told  # fmt: skip

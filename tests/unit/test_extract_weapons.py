@@ -30,6 +30,9 @@ def read(text: str) -> list[tuple[str, int | None]]:
         ("The victims showed signs of exposure to sarin.", [("sarin", None)]),
         ("Dozens of warplanes flew overhead.", [("warplane", None)]),
         ("The talks under Resolution 2254 resumed.", []),
+        ("Nobody could confirm the type of aircraft involved.", []),
+        ("Other accounts named jets rather than helicopters.", [("warplane", None)]),
+        ("They named Su-24s rather than Su-34s.", [("Su-24", None), ("Su-34", None)]),
     ],
 )  # fmt: skip
 def test_weapons_and_counts(text: str, expected: list[tuple[str, int | None]]) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit
 
 PERPETRATOR = "perpetrator"
@@ -70,6 +72,22 @@ _GAPS = {
 }
 REACH = 90  # characters between an actor and the cue that gives its role
 _NO_AFTER = re.compile(r"\s+no\b", re.I)
+_ONLY = re.compile(r"\s+only\b", re.I)
+
+
+@cache
+def _policy_verbs() -> frozenset[str]:
+    return frozenset(lexicon.normal(v) for v in lexicon.load("actors")["roles"]["policy_verbs"])
+
+
+def _policy(sentence: str, actor: Hit, cues: dict[str, list[Hit]]) -> bool:
+    """ "they strike only terrorist targets": the verb after the actor states a policy."""
+    verb = next((h for h in cues.get("role_verb", ()) if h.start >= actor.end), None)
+    return (
+        verb is not None
+        and _ONLY.match(sentence, verb.end) is not None
+        and lexicon.normal(sentence[verb.start : verb.end]) in _policy_verbs()
+    )
 
 
 def _denied(sentence: str, actor: Hit, cues: dict[str, list[Hit]], verb: re.Match[str]) -> bool:
@@ -117,6 +135,8 @@ def _role(
     if attack and _after(sentence, h, cues, "role_target_nouns"):
         return TARGET, False
     verb = _after(sentence, h, cues, "role_verb")
+    if verb and _policy(sentence, h, cues):
+        verb = None
     if verb and not verb.group(0).strip(" '’s-"):  # "regime helicopters dropped"
         return PERPETRATOR, _denied(sentence, h, cues, verb)
     if _after(sentence, h, cues, "role_target_after") or _before(
@@ -130,11 +150,18 @@ def _role(
     return None
 
 
-def find_actors(sentence: str, hits: list[Hit]) -> list[Actor]:
-    """One actor claim per (canonical, role) in the sentence, at its first mention."""
-    cues: dict[str, list[Hit]] = {}
-    for h in hits:
-        cues.setdefault(h.entry.table, []).append(h)
+def find_actors(
+    sentence: str, hits: list[Hit], cues: dict[str, list[Hit]] | None = None
+) -> list[Actor]:
+    """One actor claim per (canonical, role) in the sentence, at its first mention.
+
+    `cues`: the hits by table, when the caller has them."""
+    if cues is None:
+        cues = {}
+        for h in hits:
+            cues.setdefault(h.entry.table, []).append(h)
+    if "actor" not in cues:
+        return []
     attack = "attack" in cues
     denials = cues.get("deny", [])
     found: dict[tuple[str, str], Actor] = {}

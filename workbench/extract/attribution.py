@@ -32,6 +32,11 @@ _APPOSITIVE_TAIL = re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},?\s*$", re.I)
 _NAME_END = re.compile(r"[A-Z][\w'’\-]*\s*$")
 _RELATIVE_END = re.compile(r",?\s*\b(?:which|who)\s*$", re.I)
 _COORDINATORS = (" and ", " but ", " while ", " whereas ", "; ")
+_RELATIVE_SUBJECT = re.compile(  # ", which a war monitor" before "said"
+    r",\s*(?:which|whom)\s+(?P<who>(?:the|a|an)\s+(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+|"
+    r"(?-i:[A-Z])[\w'’.\-]*(?:\s+[\w'’.\-]+){0,4})\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +134,14 @@ def attribute(
     out: list[Segments] = []
     previous: Segments | None = None
     open_quote = False
+    waiting: list[int] = []  # sentences of a quotation whose speaker is named where it ends
     for i, s in enumerate(sentences):
         same_paragraph = i > 0 and sentences[i - 1].paragraph == s.paragraph
         whole_paragraph = not same_paragraph and (
             i + 1 == len(sentences) or sentences[i + 1].paragraph != s.paragraph
         )
-        found = _patterns().header.match(s.text) if whole_paragraph else None
+        header_like = whole_paragraph and s.text.endswith(":")  # "RT reports:"
+        found = _patterns().header.match(s.text) if header_like else None
         if found:
             who = names.resolve(s.text, 0, found.end("who"), hits[i])
             header, header_paragraph = who or found.group("who").strip(), s.paragraph
@@ -163,6 +170,13 @@ def attribute(
         out.append(result)
         previous = result
         open_quote = _quote_open_after(s.text, starts_in_quote)
+        if segments and starts_in_quote:  # '"It was a mistake. The pilot erred," he said.'
+            for k in waiting:
+                out[k] = Segments(((0, result.parts[0][1]),))
+        if not segments and open_quote and result.last.speaker == (base[-1] if base else None):
+            waiting = [*waiting, i] if starts_in_quote else [i]
+        else:
+            waiting = []
     return out
 
 
@@ -175,7 +189,9 @@ def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
     p = _patterns()
     outer: list[str] = []
     citings: list[tuple[int, str]] = []
-    speakers: list[tuple[int, str, int | None]] = []  # verb position, speaker, new segment at
+    # verb position, speaker, where a side-by-side segment starts, whether it starts even for
+    # the first speaker ("..., which a monitor said ...": the words before are not the monitor's)
+    speakers: list[tuple[int, str, int | None, bool]] = []
     listeners: dict[int, str] = {}  # "told Reuters": outer to the speaker of that verb
     for h in hits:
         table = h.entry.table
@@ -191,30 +207,34 @@ def _segments(text: str, hits: list[Hit], names: Speakers) -> list[_Segment]:
             continue
         if _NOT_SPEECH.match(text, h.end):
             continue  # "claimed the lives of", "claimed responsibility"
-        name, segment_at = None, None
-        if _inverted(text, h.start):  # '"...," said X', "..., said X"
+        name, segment_at, relative = None, None, False
+        told = h.canonical in p.told  # "X, told Reuters": Reuters listens, X speaks
+        inverted = _inverted(text, h.start)
+        if inverted and not told:  # '"...," said X', "..., said X"
             name = names.after(text, h.end, hits)
         if name is None:
-            name, segment_at = _speaker_before(text, h.start, hits, names)
+            name, segment_at, relative = _speaker_before(text, h.start, hits, names)
+        if name is None and inverted and told:  # '... "White Helmets" told AFP': AFP passed it on
+            name = names.after(text, h.end, hits)
         if name is None:
             continue
-        speakers.append((h.start, name, segment_at))
+        speakers.append((h.start, name, segment_at, relative))
         names.last = name  # "X said he had counted": "he" is X
-        if h.canonical in p.told:
+        if told:
             listener = names.after(text, h.end, hits, media_only=True)
             if listener:
                 listeners[h.start] = listener
     if not (outer or speakers or citings):
         return []
     segments = [_Segment(0, list(outer))]
-    for i, (pos, name, segment_at) in enumerate(speakers):
+    for i, (pos, name, segment_at, relative) in enumerate(speakers):
         current = segments[-1]
-        if segment_at is not None and current.speaker is not None:
+        if segment_at is not None and (current.speaker is not None or relative):
             current = _Segment(segment_at, list(outer))
             segments.append(current)
         if pos in listeners:
             current.links.append(listeners[pos])
-        current.links.append(name)
+        current.links += names.links(name)
         current.speaker = name
         following = speakers[i + 1][0] if i + 1 < len(speakers) else len(text)
         current.links += [c for at, c in citings if pos < at < following or (i == 0 and at < pos)]
@@ -257,13 +277,27 @@ def _strip_adverbials(text: str, start: int, end: int, hits: list[Hit]) -> int:
 
 def _speaker_before(
     text: str, verb_start: int, hits: list[Hit], names: Speakers
-) -> tuple[str | None, int | None]:
-    """The speaker named before a verb, and where a side-by-side segment starts (if it does)."""
+) -> tuple[str | None, int | None, bool]:
+    """The speaker named before a verb, where a side-by-side segment starts (if it does), and
+    whether that segment starts even when no speaker was named before it."""
     start = max(0, verb_start - 120)
     for m in STRONG.finditer(text, start, verb_start):
         start = m.end()
     raw = text[start:verb_start]
     span = raw[: _strip_adverbials(text, start, verb_start, hits) - start]
+    person = names.affiliated(text, start, start + len(span), hits)
+    if person:  # "the monitor's director, Karim Haddad, told"
+        return person, None, False
+    low = span.lower()
+    relative_subject = (  # the pattern needs "which" or "whom" (with a dotless ı, no ASCII)
+        _RELATIVE_SUBJECT.search(span)
+        if "which" in low or "whom" in low or not span.isascii()
+        else None
+    )
+    if relative_subject:  # "the strike, which a war monitor said had killed 42"
+        who_start = start + relative_subject.start("who")
+        name = names.resolve(text, who_start, start + len(span), hits, near_end=True)
+        return name, start + relative_subject.start(), True
     if raw.rstrip().endswith(","):  # an aside closed by a comma before the verb
         span = _RELATIVE_TAIL.sub("", span)  # "The group, which says it relies on ..., said"
         appositive = _APPOSITIVE_TAIL.search(span)  # "The Media Centre, an activist network, said"
@@ -278,7 +312,7 @@ def _speaker_before(
         segment_at = start + coordinated
     end = start + len(span)
     if end <= start:
-        return None, None
+        return None, None, False
     if span == "and" or span.endswith(" and"):
-        return names.subject(text, verb_start, hits), None
-    return names.resolve(text, start, end, hits, near_end=True), segment_at
+        return names.subject(text, verb_start, hits), None, False
+    return names.resolve(text, start, end, hits, near_end=True), segment_at, False

@@ -14,9 +14,9 @@ left alone. Vocabulary: `lexicon/casualty.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit, by_table, cue_before
@@ -25,8 +25,7 @@ from workbench.extract.numbers import Quantity, find_quantities, looks_like_coun
 WEAK_OUTCOMES = ("missing", "captured", "displaced")  # need a subject noun to count
 
 
-@dataclass(frozen=True, slots=True)
-class Casualty:
+class Casualty(NamedTuple):
     """One casualty count; offsets are relative to the sentence."""
 
     quantity: Quantity
@@ -37,7 +36,7 @@ class Casualty:
     rising: bool = False
     sub: bool = False  # part of the count before it ("including 11 children")
     negated: bool = False
-    how: str = "after"  # which pattern found it: after, before, toll, sub, list, zero
+    how: str = "after"  # which pattern found it: after, before, toll, sub, partitive, list, zero
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,10 @@ class _Patterns:
     subject_class: dict[str, str]
     list_gap: re.Pattern[str]
     connector: re.Pattern[str]
+    sub_first: frozenset[str]  # the first words of `sub_after`'s phrases ("of", "among")
+    partitive: re.Pattern[str]  # "of the wounded" after a count
+    partitive_outcome: dict[str, str]  # normal(whole) -> outcome
+    partitive_subject: re.Pattern[str]  # "were children" after a partitive
 
 
 def _by_phrase(table: dict[str, Any], part: str | None = None) -> dict[str, str]:
@@ -75,13 +78,15 @@ def _patterns() -> _Patterns:
     np = rf"{one_np}(?:\s+(?:and|or|&)\s+{one_np})?"
     between = lexicon.alternation(np_words["between"])
     sub_after_words = lexicon.alternation(data["subcounts"]["after"])
+    partitives = {k: v for k, v in data["partitives"].items() if k in outcomes}
+    partitive_outcome = _by_phrase(partitives)
+    subject_verbs = lexicon.alternation(data["partitives"]["subject_verbs"])
     inner = lexicon.alternation(data["subcounts"]["inner"])
     return _Patterns(
         np=re.compile(rf"\s+(?:of\s+(?:the\s+|those\s+)?)?(?P<np>{np})", re.I),
         after=re.compile(
-            # "three of the injured died", "dozens of people", "20 of them were killed"
-            rf"(?:\s+of\s+(?:the|those)\s+(?:injured|wounded|dead|victims)"
-            rf"|\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
+            # "dozens of people", "20 of them were killed"
+            rf"(?:\s+of(?:\s+(?:the|them|those|whom|its|their|his|her))?)?(?:\s+(?P<np>{np})"
             # "33 members of the Islamic State group were killed"
             rf"(?:\s+(?:of|from)\s+[^,.;:]{{1,90}}?(?=\s+(?:{between})(?!\w)))?)?"
             # an aside: ", including 11 children,", " - mainly women and children -"
@@ -109,6 +114,15 @@ def _patterns() -> _Patterns:
         ),
         connector=re.compile(
             r"(?:to|at|of|reached|reaching|hit|hits|stands\s+at|stood\s+at|is|was|now|:)\s*$", re.I
+        ),
+        sub_first=frozenset(lexicon.normal(w).split()[0] for w in data["subcounts"]["after"]),
+        partitive=re.compile(
+            rf"\s+of\s+(?P<whole>{lexicon.alternation(partitive_outcome)})(?!\w)", re.I
+        ),
+        partitive_outcome=partitive_outcome,
+        # "five of the dead [in Jayrud] were children"
+        partitive_subject=re.compile(
+            rf"(?:\s+(?:in|at|from)\s+[A-Z][\w'’\-]*)?\s+{subject_verbs}\s+(?P<np>{np})", re.I
         ),
     )
 
@@ -141,24 +155,35 @@ def _outcome(table: dict[str, str], words: str) -> str:
 
 
 def find_casualties(
-    sentence: str, quantities: list[Quantity] | None = None, hits: list[Hit] | None = None
+    sentence: str,
+    quantities: list[Quantity] | None = None,
+    hits: list[Hit] | None = None,
+    cues: dict[str, list[Hit]] | None = None,
 ) -> list[Casualty]:
-    """Casualty counts in one sentence, left to right; a count said twice in it is kept once."""
+    """Casualty counts in one sentence, left to right; a count said twice in it is kept once.
+
+    `cues`: the hits by table (`by_table(hits)`), when the caller has them."""
     p = _patterns()
     found: dict[int, Casualty] = {}  # by quantity start
     if quantities is None:
         quantities = find_quantities(sentence)
-    if hits is None:
-        hits = lexicon.gazetteer().find(sentence)
-    cues = by_table(hits)
+    if cues is None:
+        cues = by_table(lexicon.gazetteer().find(sentence) if hits is None else hits)
     loose: list[Quantity] = []
+    nps: dict[int, Any] = {}  # count end -> its subject noun phrase match
     for q in quantities:
-        c = _read(sentence, q, p, cues)
+        part = p.partitive.match(sentence, q.end)
+        if part:  # "three of the injured died": a part of a group, or no count of harm at all
+            c = _partitive(sentence, q, p, part)
+            if c is not None:
+                found[q.start] = c
+            continue
+        c = _read(sentence, q, p, cues, nps)
         if c is None:
             loose.append(q)
         else:
             found[q.start] = c
-    _lists(sentence, loose, found, p, cues)
+    _lists(sentence, loose, found, p, cues, nps)
     out = sorted(found.values(), key=lambda c: c.quantity.start)
     out = _shared_subjects(sentence, out)
     out.extend(_zeros(out, cues.get("zero", [])))
@@ -168,8 +193,17 @@ def find_casualties(
     return list(unique.values())
 
 
-def _np_after(sentence: str, q: Quantity, p: _Patterns) -> re.Match[str] | None:
-    return p.np.match(sentence, q.end)
+_NO_MATCH = object()
+
+
+def _np_after(
+    sentence: str, q: Quantity, p: _Patterns, memo: dict[int, Any]
+) -> re.Match[str] | None:
+    """The subject noun phrase right after a count (read once per count: `memo`)."""
+    found = memo.get(q.end, _NO_MATCH)
+    if found is _NO_MATCH:
+        found = memo[q.end] = p.np.match(sentence, q.end)
+    return cast("re.Match[str] | None", found)
 
 
 _EARLIER_GAP = re.compile(r"\s+")
@@ -183,10 +217,22 @@ _CLAUSE_END = re.compile(r"[;!?]")
 _DIGIT = re.compile(r"\d")
 
 
-def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) -> Casualty | None:
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _may_be_sub(sentence: str, pos: int, p: _Patterns) -> bool:
+    """Whether `sub_after` can match at pos: its phrases start right there ("of them") or the
+    sentence has "among" (", were among the 126")."""
+    word = _NEXT_WORD.match(sentence, pos)
+    return bool(word and word.group(1).lower() in p.sub_first) or "among" in sentence.lower()
+
+
+def _read(
+    sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]], nps: dict[int, Any]
+) -> Casualty | None:
     if cue_before(sentence, cues.get("earlier", []), q.start, _EARLIER_GAP, 1):
         return None  # "rose to 27, up from 18": 18 is an earlier figure
-    np_match = _np_after(sentence, q, p)
+    np_match = _np_after(sentence, q, p, nps)
     if not looks_like_count(sentence, q, person_follows=np_match is not None, cues=cues):
         return None
     subject = np_match.group("np") if np_match else None
@@ -194,7 +240,7 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
     # a part of the count before it
     if subject and cue_before(sentence, cues.get("subcount", []), q.start, _SUB_GAP, 3):
         return Casualty(q, "", subject, classify(subject), np_end, sub=True, how="sub")
-    sub = p.sub_after.match(sentence, q.end)
+    sub = p.sub_after.match(sentence, q.end) if _may_be_sub(sentence, q.end, p) else None
     if sub:
         np = sub.group("np") or sub.group("among_np")
         return Casualty(q, "", np, classify(np), sub.end(), sub=True, how="sub")
@@ -220,6 +266,28 @@ def _read(sentence: str, q: Quantity, p: _Patterns, cues: dict[str, list[Hit]]) 
                 q, outcome, subject, classify(subject), after.end(), sub=among, how="after"
             )
     return _toll(sentence, q, p, cues, subject, np_end)
+
+
+def _partitive(sentence: str, q: Quantity, p: _Patterns, part: re.Match[str]) -> Casualty | None:
+    """ "three of the injured died" (killed, a part of the toll, subject "the injured"), "five of
+    the dead were children" (killed, subject "children"); None when no outcome or subject follows
+    ("several of the wounded were in a critical condition" is a condition, not a count of harm)."""
+    whole = part.group("whole")
+    after = p.after.match(sentence, part.end())
+    if after:
+        subject = after.group("np") or whole
+        outcome = _outcome(p.after_outcome, after.group("out"))
+        return Casualty(
+            q, outcome, subject, classify(subject), after.end(), sub=True, how="partitive"
+        )
+    said = p.partitive_subject.match(sentence, part.end())
+    if said:
+        subject = said.group("np")
+        outcome = p.partitive_outcome[lexicon.normal(whole)]
+        return Casualty(
+            q, outcome, subject, classify(subject), said.end(), sub=True, how="partitive"
+        )
+    return None
 
 
 def _toll(
@@ -263,6 +331,7 @@ def _lists(
     found: dict[int, Casualty],
     p: _Patterns,
     cues: dict[str, list[Hit]],
+    nps: dict[int, Any],
 ) -> None:
     """Counts in a list with a casualty: "killed 129 loyalists and 116 rebels" (both ways)."""
     changed = True
@@ -270,7 +339,7 @@ def _lists(
         changed = False
         ordered = sorted(found.values(), key=lambda c: c.quantity.start)
         for q in list(loose):
-            np_match = _np_after(sentence, q, p)
+            np_match = _np_after(sentence, q, p, nps)
             if np_match is None or not looks_like_count(sentence, q, True, cues):
                 continue
             subject = np_match.group("np")
@@ -288,8 +357,7 @@ def _lists(
                 kin = nxt[0]
             if kin is None or not kin.subject and kin.how != "before":
                 continue
-            found[q.start] = replace(
-                kin,
+            found[q.start] = kin._replace(
                 quantity=q,
                 subject=subject,
                 subject_class=classify(subject),
@@ -310,7 +378,7 @@ def _shared_subjects(sentence: str, found: list[Casualty]) -> list[Casualty]:
             if prev.subject and re.fullmatch(
                 r"\s*,?\s*and\s*", sentence[prev.end : c.quantity.start]
             ):
-                c = replace(c, subject=prev.subject, subject_class=prev.subject_class)
+                c = c._replace(subject=prev.subject, subject_class=prev.subject_class)
         out.append(c)
     return out
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")  # the tokens and what stands between them
 _JOIN = re.compile(r"[\s\-'’.]{0,3}|\s+")  # what may stand between the words of one phrase
 
 
@@ -26,11 +29,15 @@ class Entry:
     info: tuple[tuple[str, str], ...] = ()  # extra fields from the list (kind, governorate)
 
     def get(self, name: str) -> str | None:
-        return dict(self.info).get(name)
+        for field_name, value in self.info:
+            if field_name == name:
+                return value
+        return None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase of a list found in a text (a tuple: many are made, and cheaply)."""
+
     start: int
     end: int
     entry: Entry
@@ -51,6 +58,7 @@ class Gazetteer:
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # key -> entries
     first: dict[str, int] = field(default_factory=dict)  # first-token key -> most tokens
     prefixes: set[str] = field(default_factory=set)  # keys of the leading words of phrases
+    keys: set[str] = field(default_factory=set)  # the keys of phrases and of their leading words
     no_hyphen_end: set[str] = field(default_factory=set)  # tables refusing "rebel-held"
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> the word it stands for
 
@@ -91,8 +99,10 @@ class Gazetteer:
                 ):
                     bucket.append(entry)
                 self.first[variant[0]] = max(self.first.get(variant[0], 0), len(variant))
+                self.keys.add(k)
                 for n in range(1, len(variant)):
                     self.prefixes.add("".join(variant[:n]))
+                    self.keys.add("".join(variant[:n]))
 
     def _word(self, word: str) -> str:
         low = word.lower()
@@ -104,53 +114,66 @@ class Gazetteer:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
             low = "".join(ch.lower()[0] for ch in text)
-        words = _TOKEN.findall(low)
         first, prefixes, entries, synonyms = self.first, self.prefixes, self.entries, self.synonyms
+        keys = self.keys
+        parts = _SPLIT.split(low)  # between, token, between, token, ..., between
+        tokens = parts[1::2]
         if synonyms:
-            words = [synonyms.get(w, w) for w in words]
-        candidates = [i for i, w in enumerate(words) if w in first]
+            tokens = [synonyms.get(w, w) for w in tokens]
+        candidates = list(compress(range(len(tokens)), map(first.__contains__, tokens)))
         if not candidates:
             return []
-        tokens = list(_TOKEN.finditer(low))
-        count = len(words)
+        offsets = list(accumulate(map(len, parts)))  # token k is offsets[2k]:offsets[2k + 1]
+        count = len(tokens)
         no_hyphen = self.no_hyphen_end
+        join = _JOIN.fullmatch
         best: list[Hit] = []
         taken: dict[str, int] = {}  # table -> end offset of its last hit
         for i in candidates:
-            found: dict[str, Hit] = {}
-            start = tokens[i].start()
-            acc = words[i]
+            acc = tokens[i]
+            if acc not in entries and (i + 1 == count or acc + tokens[i + 1] not in keys):
+                continue  # "the" before a word no phrase goes on with: nothing starts here
+            found: dict[str, Hit] | None = None
+            start, end = offsets[2 * i], offsets[2 * i + 1]
             j = i
-            last = min(i + first[acc], count) - 1
+            last = i + first[acc] - 1
+            if last >= count:
+                last = count - 1
             while True:
                 bucket = entries.get(acc)
                 if bucket:
-                    end = tokens[j].end()
                     for entry in bucket:
                         table = entry.table
-                        if (wanted is not None and table not in wanted) or start < taken.get(
-                            table, -1
+                        if start < taken.get(table, -1) or (
+                            wanted is not None and table not in wanted
                         ):
                             continue
                         if entry.exact and key_exact(text[start:end]) != key_exact(entry.phrase):
                             continue
                         if table in no_hyphen and text[end : end + 1] == "-":
                             continue
-                        found[table] = Hit(start, end, entry)  # longer n overwrites
+                        if found is None:
+                            found = {}
+                        found[table] = _hit(Hit, (start, end, entry))  # longer n overwrites
                 if j >= last or acc not in prefixes:
                     break
-                gap_start, gap_end = tokens[j].end(), tokens[j + 1].start()
-                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not (
-                    _JOIN.fullmatch(text, gap_start, gap_end)
+                gap_start = end
+                j += 1
+                gap_end, end = offsets[2 * j], offsets[2 * j + 1]
+                if not (gap_end - gap_start == 1 and text[gap_start] == " ") and not join(
+                    text, gap_start, gap_end
                 ):
                     break  # a phrase does not run across ")" or "," or a quote
-                j += 1
-                acc += words[j]
-            for table, hit in found.items():
-                best.append(hit)
-                taken[table] = hit.end
-        best.sort(key=lambda h: (h.start, h.entry.table))
+                acc += tokens[j]
+            if found:  # one start: in table order, the hits stay sorted by (start, table)
+                for table in sorted(found) if len(found) > 1 else found:
+                    hit = found[table]
+                    best.append(hit)
+                    taken[table] = hit.end
         return best
+
+
+_hit = tuple.__new__  # Hit(start, end, entry) without NamedTuple's own __new__ in between
 
 
 def key_exact(text: str) -> str:

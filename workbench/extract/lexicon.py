@@ -78,7 +78,8 @@ def gazetteer() -> Gazetteer:
 
     Names: actor, speaker, unnamed, reference, place, weapon, intent, hypothetical, hedge.
     Cues (where the extractors look closer): numword (number words and count hedges), verb,
-    citing, outer, timeword, placecue, zero, deny, negation, attack and the role_* tables.
+    citing, title, outer, timeword, incident, dateline, background, placecue_*, zero, deny,
+    negation, attack and the role_* tables.
     """
     g = Gazetteer()
     g.no_hyphen_end.update({"actor", "weapon"})  # "rebel-held" is not the rebels
@@ -126,11 +127,22 @@ def _cues(g: Gazetteer) -> None:
     for phrase in attribution["verbs"]:
         g.add("verb", normal(phrase), [phrase])
     g.add("citing", "", attribution["citing"])
+    g.add("title", "", attribution["titles"])
     g.add("adverbial", "", attribution["adverbials"])
     g.add("outer", "", [*attribution["according_to"], *attribution["carried_by"]])
     g.add("timeword", "", [*_TIME_WORDS, *numbers["context"]["months"]])
+    times = load("times")
+    g.add("incident", "", times["incident_words"])
+    g.add("dateline", "", times["dateline_words"])
+    g.add("background", "", load("background")["cue_words"])
     places = load("places")["patterns"]
-    g.add("placecue", "", [*places["before"], *places["mountains"], *_AIR_WORDS])
+    for name, words in (
+        ("before", places["before"]),
+        ("mountain", places["mountains"]),
+        ("appositive", places["appositive"]),
+        ("air", _AIR_WORDS),
+    ):
+        g.add("placecue_" + name, "", words)  # each place pattern runs only where its cue is
     casualty = load("casualty")
     for outcome, phrases in casualty["zero"].items():
         g.add("zero", outcome, phrases)

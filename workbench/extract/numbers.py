@@ -7,19 +7,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from workbench.extract import lexicon
 from workbench.extract.gazetteer import Hit, by_table, cue_before
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A count as written. Offsets are relative to the string searched."""
+class Quantity(NamedTuple):
+    """A count as written. Offsets are relative to the string searched. (A named tuple: made
+    for every number read, and cheaply.)"""
 
     start: int  # the whole expression, hedge included
     end: int
@@ -42,6 +43,7 @@ class _Tables:
     hedges: dict[str, str]  # normal(phrase) -> rule
     measures: re.Pattern[str]
     months: re.Pattern[str]
+    digit_pattern: re.Pattern[str]  # `pattern` where a digit starts it (no hedge, no word)
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
@@ -67,13 +69,22 @@ def _tables() -> _Tables:
         rf"|{lexicon.alternation(single)}(?!\w)|{wordnum})"
     )
     hedge = lexicon.alternation(hedges)
+    # "20-30", "20 to 30", "two or three", "between 20 and 30"; not "from 18 to 27" (a change)
+    second = (
+        rf"(?:\s*(?P<conn>-|–|or|(?(from)(?!)|to)|(?(between)and|(?!)))\s*(?P<n2>{number}))?"
+        rf"(?![\w]|[.,]\d|:\d)"
+    )
     pattern = re.compile(
         rf"(?<![\w.,/:])(?<![A-Za-z\d][-–])"
         rf"(?:(?P<hedge>{hedge})\s+(?:of\s+)?)?(?:(?P<between>between)\s+)?"
-        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>{number})"
-        # "20-30", "20 to 30", "two or three", "between 20 and 30"; not "from 18 to 27" (a change)
-        rf"(?:\s*(?P<conn>-|–|or|(?(from)(?!)|to)|(?(between)and|(?!)))\s*(?P<n2>{number}))?"
-        rf"(?![\w]|[.,]\d|:\d)",
+        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>{number}){second}",
+        re.IGNORECASE,
+    )
+    # the same where a digit starts: no hedge, "between" or number word can (and the groups
+    # that never match stay there for the readers)
+    digit_pattern = re.compile(
+        rf"(?<![\w.,/:])(?<![A-Za-z\d][-–])(?P<hedge>(?!))?(?P<between>(?!))?"
+        rf"(?:(?<=\bfrom\s)(?P<from>))?(?P<n1>(?:{_DIGITS})(?:{_SCALED})?){second}",
         re.IGNORECASE,
     )
     ctx = data["context"]
@@ -87,13 +98,18 @@ def _tables() -> _Tables:
             r"\s*(?:-\s*)?" + lexicon.alternation(ctx["measures"]) + r"(?!\w)", re.I
         ),
         months=re.compile(lexicon.alternation(ctx["months"]) + r"(?!\w)", re.I),
+        digit_pattern=digit_pattern,
     )
+
+
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_FIGURE = re.compile(r"([\d,.]+)(?:\s+|-)?(million|thousand)?$", re.I)
 
 
 def _word_value(text: str, words: dict[str, int]) -> int | None:
     total = current = 0
     seen = False
-    for token in re.split(r"[\s\-]+", text.lower()):
+    for token in _WORD_SPLIT.split(text.lower()):
         if token in ("a", "and", ""):
             continue
         value = words.get(token)
@@ -118,7 +134,10 @@ def _value(text: str, t: _Tables) -> tuple[int, int | None, bool, bool] | None:
         return low, high, True, True
     if key in t.single:
         return t.single[key], t.single[key], True, False
-    m = re.match(r"([\d,.]+)(?:\s+|-)?(million|thousand)?$", text.strip(), re.I)
+    if text.isdecimal():  # "62": what the pattern below makes of it, sooner
+        number = float(text)
+        return None if math.isinf(number) else (int(number), int(number), False, False)
+    m = _FIGURE.match(text.strip())
     if m:
         raw = m.group(1).replace(",", "")
         try:
@@ -129,6 +148,8 @@ def _value(text: str, t: _Tables) -> tuple[int, int | None, bool, bool] | None:
             number *= 1_000_000 if m.group(2).lower() == "million" else 1000
         elif "." in raw:
             return None  # "2.5" on its own is not a count of people
+        if math.isinf(number):
+            return None  # 309 digits and more: no count of anything
         return int(number), int(number), False, False
     value = _word_value(text, t.words)
     return None if value is None else (value, value, False, False)
@@ -152,7 +173,7 @@ def _bounded(low: int, high: int | None, rule: str | None) -> tuple[int | None, 
     return low, high, True  # approximate
 
 
-_DIGIT_RUN = re.compile(r"(?<![\d,.])\d")
+_DIGIT_RUN = re.compile(r"\d(?<![\d,.]\d)")  # a digit not after a digit, "," or "."
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -160,12 +181,16 @@ def _matches(text: str, starts: list[int] | None, t: _Tables) -> Iterator[re.Mat
     """The count pattern tried only where a count can start: digits, number words, hedges."""
     if starts is None:
         starts = [h.start for h in lexicon.gazetteer().find(text, ("numword",))]
-    candidates = sorted({*starts, *(m.start() for m in _DIGIT_RUN.finditer(text))})
+    digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if not digits and not starts:
+        return
+    words = set(starts)
+    candidates = sorted(words.union(digits))
     end = -1
     for pos in candidates:
         if pos < end:
             continue
-        m = t.pattern.match(text, pos)
+        m = (t.pattern if pos in words else t.digit_pattern).match(text, pos)
         if m:
             end = m.end()
             yield m

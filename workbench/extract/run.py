@@ -3,7 +3,9 @@
 Articles are read and saved in batches, each batch in one short write transaction (a reviewer's
 verdict never waits long behind extraction). Large inputs go through a process pool, batch by
 batch, in article order; the claims are exactly those one process makes (`extract_claims` is
-pure), and they are saved by this process alone, in the same order.
+pure), and they are saved by this process alone, in the same order. Workers send claims back as
+the rows the store saves (`claim_row`: plain tuples, quick to pickle); forked workers (where the
+platform can fork) start with the word lists this process has already loaded.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from workbench.extract import lexicon
 from workbench.extract.article import extract_claims
-from workbench.models import Article, Claim
+from workbench.models import Article
 from workbench.store import Store
+from workbench.store.claims import ClaimRow, claim_row
 
 BATCH_SIZE = 200  # articles per read, per transaction and per pool task
 POOL_MIN = 1000  # fewer articles than this stay in this process (starting workers costs ~1 s)
@@ -48,9 +52,9 @@ class ExtractReport:
         )
 
 
-def extract_batch(articles: list[Article]) -> list[list[Claim]]:
-    """The claims of each article (a pool task; also used in-process)."""
-    return [extract_claims(a) for a in articles]
+def extract_batch(articles: list[Article]) -> list[list[ClaimRow]]:
+    """The claims of each article as rows to save (a pool task; also used in-process)."""
+    return [[claim_row(c) for c in extract_claims(a)] for a in articles]
 
 
 def _batches(store: Store, every: bool, size: int) -> Iterator[list[Article]]:
@@ -82,12 +86,12 @@ def extract_articles(
         workers = 1  # small inputs stay in this process
     report = ExtractReport(workers=workers)
 
-    def save(batch: list[Article], results: list[list[Claim]]) -> None:
+    def save(batch: list[Article], results: list[list[ClaimRow]]) -> None:
         with store.transaction():
-            for article, claims in zip(batch, results, strict=True):
-                store.save_claims(article.id, claims)
-                report.claims += len(claims)
-                report.kinds.update(c.kind for c in claims)
+            for article, rows in zip(batch, results, strict=True):
+                store.save_claim_rows(article.id, rows)
+                report.claims += len(rows)
+                report.kinds.update(values[0] for _, _, values in rows)  # kind comes first
         report.articles += len(batch)
         if on_progress:
             on_progress(ExtractProgress(report.articles, total))
@@ -97,9 +101,11 @@ def extract_articles(
         for batch in batches:
             save(batch, extract_batch(batch))
     else:
-        context = multiprocessing.get_context("spawn")
+        lexicon.gazetteer()  # loaded once here: forked workers have it already
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if fork else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            pending: deque[tuple[list[Article], Future[list[list[Claim]]]]] = deque()
+            pending: deque[tuple[list[Article], Future[list[list[ClaimRow]]]]] = deque()
             for batch in batches:
                 pending.append((batch, pool.submit(extract_batch, batch)))
                 if len(pending) >= 2 * workers:

@@ -11,22 +11,22 @@ readable.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from workbench.extract import lexicon
 
 MAX_SENTENCE = 1200  # characters; longer runs are cut at white space
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’])[ \t\u00a0]*\n\s*")
+# a line break after a sentence's end; the match starts with that end (one character, kept)
+_LINE_BREAK = re.compile(r"[.!?:\"”’][ \t\u00a0]*\n\s*")
 _STOP = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'\(\[\-–—]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+([\"“‘'\(\[]*)([A-Za-z]*)")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
@@ -51,11 +51,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+def _spans(
+    text: str, pattern: re.Pattern[str], start: int, end: int, keep: int = 0
+) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] between the matches (the first `keep` characters of a match
+    stay with the piece before it)."""
     out: list[tuple[int, int]] = []
     pos = start
     for m in pattern.finditer(text, start, end):
-        out.append((pos, m.start()))
+        out.append((pos, m.start() + keep))
         pos = m.end()
     out.append((pos, end))
     return out
@@ -101,7 +105,7 @@ def split_sentences(text: str) -> list[Sentence]:
         p_start, p_end = _trimmed(text, p_start, p_end)
         if p_start >= p_end:
             continue
-        for l_start, l_end in _spans(text, _LINE_BREAK, p_start, p_end):
+        for l_start, l_end in _spans(text, _LINE_BREAK, p_start, p_end, keep=1):
             pos = l_start
             for stop in _STOP.finditer(text, l_start, l_end):
                 if _is_break(text, stop):

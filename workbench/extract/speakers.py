@@ -53,7 +53,41 @@ _KIND_WORDS = (
     ("army", "military"),
     ("military", "military"),
     ("command", "military"),
+    ("group", "group"),
+    ("centre", "group"),
+    ("center", "group"),
+    ("network", "group"),
+    ("alliance", "group"),
+    ("committee", "group"),
+    ("organisation", "group"),
+    ("organization", "group"),
 )
+
+
+_PERSON = (  # a person's full name: "Karim Haddad", "Omar al-Sheikh"
+    r"(?-i:[A-Z])[\w'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de|abu|abdel|abdul)[\s\-]+)?"
+    r"(?-i:[A-Z])[\w'’.\-]*){1,3}"
+)
+_ORG = r"(?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?"
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+
+
+@cache
+def _affiliations() -> tuple[re.Pattern[str], ...]:
+    """ "the monitor's director, Karim Haddad", "Karim Haddad, the monitor's director", "Karim
+    Haddad, director of the monitor", "the head of the monitor, Karim Haddad" (at a span's end)."""
+    titles = lexicon.alternation(lexicon.load("attribution")["titles"])
+    title = rf"(?:[\w\-]+\s+){{0,2}}?{titles}"
+    of_org = rf"(?:(?:the|its|a)\s+)?{title}\s+(?:of|at)\s+(?P<org2>{_ORG})"
+    org_title = rf"(?P<org>{_ORG})(?:['’]s)?\s+{title}"
+    return (
+        re.compile(rf"(?:^|\s)(?:{of_org}|{org_title})\s*,\s*(?P<name>{_PERSON})\s*,?\s*$", re.I),
+        re.compile(
+            rf"(?:^|\s)(?P<name>{_PERSON})\s*,\s*"
+            rf"(?:(?P<org>{_ORG})['’]s\s+{title}|{of_org})\s*,?\s*$",
+            re.I,
+        ),
+    )
 
 
 @cache
@@ -92,6 +126,7 @@ class Speakers:
     last: str | None = None  # the speaker named last ("it said")
     by_kind: dict[str, str] = field(default_factory=dict)  # kind -> last speaker of that kind
     names: list[str] = field(default_factory=list)  # capitalised names, in order
+    affiliation: dict[str, str] = field(default_factory=dict)  # person -> organisation
 
     def remember(self, name: str | None, kind: str | None = None) -> None:
         """Note a speaker that the article named (by a verb, or just mentioned)."""
@@ -100,10 +135,47 @@ class Speakers:
         kinds = {kind} if kind else set()
         low = name.lower()
         kinds |= {k for word, k in _KIND_WORDS if word in low}
+        if "monitor" in kinds:
+            kinds.add("group")  # "the group" is also the monitor named last
         for k in kinds:
             self.by_kind[k] = name
         if name[:1].isupper():
             self.names.append(name)
+
+    def links(self, name: str) -> list[str]:
+        """A speaker's links in a chain: a person, then the organisation they speak for."""
+        org = self.affiliation.get(name)
+        return [name, org] if org else [name]
+
+    def affiliated(self, text: str, start: int, end: int, hits: list[Hit]) -> str | None:
+        """The person in "the monitor's director, Karim Haddad" (ending text[start:end]), noted
+        as speaking for the organisation; None when the words are no such phrase or the person is
+        a known speaker of their own ("Igor Konashenkov" is the ministry's voice)."""
+        span = text[start:end]
+        if "," not in span or not any(
+            h.entry.table == "title" and h.end > start and h.start < end for h in hits
+        ):
+            return None
+        for pattern in _affiliations():
+            m = pattern.search(span)
+            if m:
+                break
+        else:
+            return None
+        at, to = start + m.start("name"), start + m.end("name")
+        if any(h.entry.table == "speaker" and at <= h.start < to for h in hits):
+            return None
+        group = "org" if m.group("org") else "org2"
+        words = m.group(group)
+        if words.lower() in _POSSESSIVE_PRONOUNS:
+            org = self.last
+        else:
+            org = self.resolve(text, start + m.start(group), start + m.end(group), hits)
+        name = self.full_name(" ".join(m.group("name").split()))
+        if not org or org == name:
+            return None
+        self.affiliation[name] = org
+        return name
 
     def mentioned(self, hits: list[Hit], text: str) -> None:
         """Remember the known speakers a sentence mentions ("Turkey's Foreign Ministry
@@ -160,7 +232,12 @@ class Speakers:
             ):
                 words = f"{prev.group(1)} {words}"  # "Syrian activists", "Kurdish officials"
             return words
-        places = [(h.start, h.end) for h in hits if h.entry.table == "place"]
+        actors = {(h.start, h.end) for h in hits if h.entry.table == "actor"}
+        places = [  # a capital that is also a party ("Damascus denies") may speak
+            (h.start, h.end)
+            for h in hits
+            if h.entry.table == "place" and (h.start, h.end) not in actors
+        ]
         name = self._plain_name(" ".join(span.split()[-8:]), places, end)
         if name is None and len(span.split()) <= 16:
             # "Ammar al-Selmo the head of the Civil Defense in eastern Aleppo told": the subject

@@ -7,6 +7,10 @@ such day on or before the article's date ("on Saturday" in an article of Saturda
 that day; "last Saturday" a week before); "yesterday" the day before; a date without a year takes
 the article's year (the year before when that would put it more than a week after the article).
 A clock time without a day, or a day the article's date cannot resolve, makes no claim.
+
+A time says when the incident happened, not when it was told: `dates_the_telling` picks out
+"said on Sunday", "told Reuters on Sunday", "the toll rose to 27 on Sunday" and "Updated 13 March
+2016" (the caller also keeps times to sentences that speak of the incident, `lexicon/times.toml`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from workbench.extract.gazetteer import Hit
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -127,3 +133,40 @@ def find_times(sentence: str, published: date | None) -> list[Time]:
             value += f"T{clock[0]:02d}:{clock[1]:02d}" + ("Z" if clock[2] else "")
         out.append(Time(group[0].start(), group[-1].end(), value))
     return out
+
+
+_ROSE_GAP = re.compile(  # "rose to 27 on", "raised its toll again on"
+    r"\s+(?:(?!(?:after|when|since|following|before|as|in)\b)[^\s,;:()]+\s+){0,4}?"
+    r"(?:(?:on|late|early|last|this)\s+)?",
+    re.I,
+)
+_DATELINE_GAP = re.compile(r"\s*:?\s*(?:on\s+)?")
+_NAME = r"(?-i:[A-Z])[\w'’.\-]*"
+_TOLD_GAP = re.compile(  # "said", "told Northern Star Radio", "said in a statement" + "on"
+    rf"\s+(?:(?:to\s+)?(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,4}}\s+)?"
+    r"(?:in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|interview|"
+    r"briefing|conference|speech|report|post|tweet|video|message)\s+)?"
+    r"(?:(?:on|late|early|last|this|earlier|later)\s+)?",
+    re.I,
+)
+
+
+def dates_the_telling(sentence: str, t: Time, hits: list[Hit]) -> bool:
+    """Whether a time dates the telling of the news, not the incident: "said on Sunday", "told
+    Reuters on Sunday", "the toll rose to 27 on Sunday", "on Monday said", "Updated 13 March"."""
+    for h in hits:
+        table = h.entry.table
+        if table not in ("verb", "rising", "dateline"):
+            continue
+        if h.end <= t.start:
+            if table == "dateline":
+                if _DATELINE_GAP.fullmatch(sentence, h.end, t.start):
+                    return True
+            elif table == "verb":
+                if _TOLD_GAP.fullmatch(sentence, h.end, t.start):
+                    return True
+            elif _ROSE_GAP.fullmatch(sentence, h.end, t.start):
+                return True
+        elif table == "verb" and h.start >= t.end and not sentence[t.end : h.start].strip():
+            return True  # "the ministry on Monday said"
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -20,9 +20,13 @@ from workbench.extract.gazetteer import Hit, key
 from workbench.extract.numbers import Quantity
 
 FUZZY_CUTOFF = 85
-_DESIGNATION = re.compile(r"(?<![\w\-])[A-Za-z]{1,7}[\- ]?\d{1,3}[A-Za-z]{0,3}(?![\w\-])")
+# "F-16", "Su-24M": a letter first (not after a word or "-"), then letters, a number, letters
+_DESIGNATION = re.compile(
+    r"[A-Za-z](?<![\w\-][A-Za-z])[A-Za-z]{0,6}[\- ]?\d{1,3}[A-Za-z]{0,3}(?![\w\-])"
+)
 _BETWEEN = re.compile(r"\s+(?:[A-Za-z][\w'’\-]*\s+){0,2}")
 _GENERIC_GAP = re.compile(r"[\s\-]{0,2}")
+_DIGIT = re.compile(r"\d")  # a designation has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,14 @@ class Weapon:
     end: int
     canonical: str
     count: int | None
+    generic: bool = False  # "jets", "aircraft": no type named
+
+
+@cache
+def _not_named_before() -> re.Pattern[str]:
+    """What a generic name may not follow: "the type of aircraft", "rather than helicopters"."""
+    words = lexicon.load("weapons")["generic_not_named_after"]
+    return re.compile(rf"(?<!\w){lexicon.alternation(words)}\s+(?:(?-i:[A-Z])[\w'’\-]*\s+)?$", re.I)
 
 
 @cache
@@ -45,6 +57,24 @@ def _designations() -> dict[str, str]:
     return out
 
 
+@cache
+def _definite() -> re.Pattern[str]:
+    words = lexicon.load("weapons")["definite"]
+    return re.compile(rf"(?<!\w){lexicon.alternation(words)}\s+(?:(?-i:[A-Z])[\w'’\-]*\s+)?$", re.I)
+
+
+@cache
+def aircraft() -> frozenset[str]:
+    """The canonical names of aircraft."""
+    return frozenset(lexicon.load("weapons")["aircraft"])
+
+
+def refers_back(sentence: str, w: Weapon) -> bool:
+    """ "the aircraft", "the jet": a generic aircraft named as one already known."""
+    return w.generic and _definite().search(sentence, max(0, w.start - 30), w.start) is not None
+
+
+@lru_cache(maxsize=8192)
 def _fuzzy(word: str) -> str | None:
     k = key(word).rstrip("s") if key(word).endswith("s") else key(word)
     table = _designations()
@@ -69,7 +99,14 @@ def find_weapons(sentence: str, hits: list[Hit], quantities: list[Quantity]) -> 
     spans: list[tuple[int, int, str, bool]] = [
         (h.start, h.end, h.canonical, h.entry.get("generic") == "1") for h in named
     ]
-    for m in _DESIGNATION.finditer(sentence):
+    if any(generic for *_, generic in spans):
+        not_named = _not_named_before()
+        spans = [
+            span
+            for span in spans
+            if not (span[3] and not_named.search(sentence, max(0, span[0] - 40), span[0]))
+        ]
+    for m in _DESIGNATION.finditer(sentence) if _DIGIT.search(sentence) else ():
         if any(s < m.end() and m.start() < e for s, e, _, _ in spans):
             continue
         canonical = _fuzzy(m.group(0))
@@ -87,7 +124,7 @@ def find_weapons(sentence: str, hits: list[Hit], quantities: list[Quantity]) -> 
             continue  # "Su-24 jets": the jets are the Su-24s
         if not generic:
             last_specific_end = end
-        weapon = Weapon(start, end, canonical, _count(sentence, start, quantities))
+        weapon = Weapon(start, end, canonical, _count(sentence, start, quantities), generic)
         have = found.get(canonical)
         if have is None or (have.count is None and weapon.count is not None):
             found[canonical] = weapon

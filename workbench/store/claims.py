@@ -43,6 +43,14 @@ _SELECT = (
     " LEFT JOIN claims p ON p.id = c.parent_id"
 )
 _BOOLS = ("negated", "approximate", "hypothetical", "rising")
+_NAMES = ", ".join(f'"{n}"' for n in _COLUMNS)
+_MARKS = ", ".join("?" for _ in _COLUMNS)
+_INSERT = f"INSERT INTO claims ({_NAMES}, extracted_at) VALUES ({_MARKS}, ?)"
+_UPDATE = (
+    "UPDATE claims SET "
+    + ", ".join(f'"{n}" = ?' for n in _COLUMNS)
+    + ", parent_id = NULL WHERE id = ?"
+)
 _EXTRACT_SELECT = (
     "SELECT id, external_id, source, title, published, published_at, url, sha256, text"
     " FROM articles"
@@ -50,17 +58,28 @@ _EXTRACT_SELECT = (
 _NOT_EXTRACTED = " WHERE extracted_at IS NULL"
 
 
-def _row(claim: Claim, article_id: int) -> tuple[Any, ...]:
+# a claim as saved: fingerprint, parent fingerprint, and the values of the columns after
+# article_id (kind first); light to send between processes
+ClaimRow = tuple[str, str | None, tuple[Any, ...]]
+_VALUE_COLUMNS = _COLUMNS[1:]
+_JSON_COLUMNS = frozenset(("speaker_chain", "hedges"))
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+
+
+def claim_row(claim: Claim) -> ClaimRow:
+    """The claim as the claims table stores it (lists as JSON, booleans as 0/1)."""
+    fields = claim.__dict__
     values: list[Any] = []
-    for name in _COLUMNS:
-        if name == "article_id":
-            values.append(article_id)
-        elif name in ("speaker_chain", "hedges"):
-            values.append(json.dumps(getattr(claim, name), ensure_ascii=False))
-        else:
-            value = getattr(claim, name)
-            values.append(int(value) if isinstance(value, bool) else value)
-    return tuple(values)
+    for name in _VALUE_COLUMNS:
+        value = fields[name]
+        if name in _JSON_COLUMNS:
+            value = _to_json(value)
+        elif value is True or value is False:
+            value = int(value)
+        values.append(value)
+    return fields["fingerprint"], fields["parent_fingerprint"], tuple(values)
 
 
 def claim_from_row(row: Sequence[Any]) -> Claim:
@@ -123,46 +142,42 @@ class ClaimQueries(StoreBase):
         suggestions until the next alignment); claims no longer found are deleted. Verdicts are
         kept either way: they are keyed by fingerprint.
         """
-        claims = list(claims)
+        return self.save_claim_rows(article_id, [claim_row(c) for c in claims])
+
+    def save_claim_rows(self, article_id: int, rows: Sequence[ClaimRow]) -> list[int]:
+        """`save_claims` for claims already made rows by `claim_row` (in another process)."""
         existing = {
             fp: int(cid)
             for fp, cid in self.conn.execute(
                 "SELECT fingerprint, id FROM claims WHERE article_id = ?", (article_id,)
             )
         }
-        keep = {c.fingerprint for c in claims}
+        keep = {fp for fp, _, _ in rows}
         gone = [cid for fp, cid in existing.items() if fp not in keep]
         if gone:
             self.conn.executemany("DELETE FROM claims WHERE id = ?", [(i,) for i in gone])
         stamp = now()
         ids: dict[str, int] = {}
-        placeholders = ", ".join("?" for _ in _COLUMNS)
-        names = ", ".join(f'"{n}"' for n in _COLUMNS)
-        assignments = ", ".join(f'"{n}" = ?' for n in _COLUMNS)
-        for claim in claims:
-            row = _row(claim, article_id)
-            if claim.fingerprint in existing:
-                cid = existing[claim.fingerprint]
-                self.conn.execute(
-                    f"UPDATE claims SET {assignments}, parent_id = NULL WHERE id = ?", (*row, cid)
-                )
+        execute = self.conn.execute
+        if not existing and rows:  # a first extraction: all new, inserted in one go
+            self.conn.executemany(_INSERT, [(article_id, *values, stamp) for _, _, values in rows])
+            ids = dict(
+                execute("SELECT fingerprint, id FROM claims WHERE article_id = ?", (article_id,))
+            )
+        for fp, _, values in rows if existing else ():
+            if fp in existing:
+                cid = existing[fp]
+                execute(_UPDATE, (article_id, *values, cid))
             else:
-                cursor = self.conn.execute(
-                    f"INSERT INTO claims ({names}, extracted_at) VALUES ({placeholders}, ?)",
-                    (*row, stamp),
-                )
+                cursor = execute(_INSERT, (article_id, *values, stamp))
                 assert cursor.lastrowid is not None
                 cid = int(cursor.lastrowid)
-            ids[claim.fingerprint] = cid
-        parents = [
-            (ids[c.parent_fingerprint], ids[c.fingerprint])
-            for c in claims
-            if c.parent_fingerprint and c.parent_fingerprint in ids
-        ]
+            ids[fp] = cid
+        parents = [(ids[parent], ids[fp]) for fp, parent, _ in rows if parent and parent in ids]
         if parents:
             self.conn.executemany("UPDATE claims SET parent_id = ? WHERE id = ?", parents)
         self.conn.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (stamp, article_id))
-        return [ids[c.fingerprint] for c in claims]
+        return [ids[fp] for fp, _, _ in rows]
 
     def iter_claims(
         self,

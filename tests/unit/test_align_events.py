@@ -152,3 +152,12 @@ def test_a_day_told_needs_a_town_or_other_evidence_to_bridge_the_days() -> None:
         2, "Idlib toll rises", SUN, [("Idlib", "Idlib")], 19, "barrel bomb", True, told=SAT
     )
     assert ids(cluster_articles([sat, sun])) == [[1, 2]]
+
+
+def test_a_chemical_attack_is_the_same_weapon_whether_named_by_agent_or_by_class() -> None:
+    sarin = article(1, "Nerve agent symptoms", "2017-04-05", weapon="sarin")
+    chemical = article(2, "Suspected gas attack", "2017-04-05", weapon="chemical")
+    jets = article(3, "Warplanes strike", "2017-04-05", weapon="warplane")
+    f16 = article(4, "F-16s strike", "2017-04-05", weapon="F-16")
+    assert sarin.weapons & chemical.weapons == {"chemical"}
+    assert not jets.weapons & f16.weapons  # a generic jet says too little to match a type

@@ -25,6 +25,7 @@ class Words:
     joined_by: str  # label words for unknown-class totals in a more specific group
     weapon_class: dict[str, str]  # weapon canonical -> class
     generic_weapons: frozenset[str]
+    telling_classes: frozenset[str]
     denied_by_whose: frozenset[str]  # weapons whose denial says whose they were not
     compatible_actors: frozenset[frozenset[str]]
     neutral_actors: frozenset[str]
@@ -72,6 +73,7 @@ def load_words() -> Words:
         joined_by=str(cas.get("joined_by", "")),
         weapon_class=weapon_class,
         generic_weapons=frozenset(generic),
+        telling_classes=frozenset(data["events"].get("telling_weapon_classes", [])),
         denied_by_whose=frozenset(data["weapons"].get("denied_by_whose", [])),
         compatible_actors=frozenset(frozenset(p) for p in data["actors"]["compatible"]),
         neutral_actors=frozenset(data["actors"]["neutral"]),

@@ -130,6 +130,9 @@ def profile(head: ArticleHead, claims: Sequence[ClaimLike]) -> ArticleProfile:
         elif claim.kind == "weapon" and claim.canonical and not claim.negated:
             if claim.canonical not in words.generic_weapons:
                 weapons.add(claim.canonical)
+            kind = words.weapon_class.get(claim.canonical)
+            if kind in words.telling_classes:
+                weapons.add(kind)
         elif claim.kind == "actor" and claim.role == "perpetrator" and not claim.negated:
             if claim.canonical and claim.canonical not in words.neutral_actors:
                 perpetrators.add(claim.canonical)

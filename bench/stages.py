@@ -134,10 +134,25 @@ def stage_ingest(corpus: str, db: str) -> dict[str, Any]:
     return {"seconds": seconds, "items": report.total("new"), "records": report.total("records")}
 
 
+def _memory_kb(pid: str, status: dict[str, str]) -> int:
+    """A process's proportional set size (its private pages plus its share of the pages it shares
+    with others), else its resident set. Forked pool workers share their parent's pages until they
+    write them: resident sets added up would count those pages once per process."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return int(status.get("VmRSS", "0 kB").split()[0])
+
+
 def tree_rss_kb(root: int) -> int:
-    """Resident set of process `root` and all its descendants now (a process pool's workers)."""
+    """Memory of process `root` and all its descendants now (a process pool's workers): the sum
+    of their proportional set sizes (see `_memory_kb`)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    statuses: dict[int, dict[str, str]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -148,22 +163,23 @@ def tree_rss_kb(root: int) -> int:
             continue
         pid = int(entry.name)
         parents[pid] = int(fields.get("PPid", "0"))
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+        statuses[pid] = fields
     total = 0
-    for pid in rss:
+    for pid, fields in statuses.items():
         p = pid
         while p and p != root:
             p = parents.get(p, 0)
         if p == root:
-            total += rss[pid]
+            total += _memory_kb(str(pid), fields)
     return total
 
 
 def stage_cli(command: str, db: str, *extra: str) -> dict[str, Any]:
     """Run `workbench COMMAND --db DB` (extract, align: the commands named in the issues).
 
-    Peak memory here is the whole process tree's, sampled every 50 ms: a command that runs a
-    process pool counts all its workers together.
+    Peak memory here is the whole process tree's (proportional set sizes added up), sampled
+    every 50 ms: a command that runs a process pool counts all its workers together, and the
+    pages a forked worker still shares with its parent once.
     """
     argv = [sys.executable, "-m", "workbench", command, "--db", db, *extra]
     start = time.perf_counter()

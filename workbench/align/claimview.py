@@ -64,8 +64,9 @@ class ClaimLike(Protocol):
 
 @dataclass(slots=True)
 class ClaimView:
-    """A stored claim's fields as alignment reads them (see `ClaimLike`). Treat it as read-only;
-    it is not frozen because a million are made per run and frozen ones take twice as long."""
+    """A stored claim's fields as alignment reads them (see `ClaimLike`). Treat it as read-only
+    (its speaker chain may be shared with other claims); it is not frozen because a million are
+    made per run and frozen ones take twice as long."""
 
     id: int | None
     article_id: int | None
@@ -91,30 +92,41 @@ class ClaimView:
     rising: bool
 
     @classmethod
-    def from_row(cls, row: Sequence[Any]) -> ClaimView:
-        """From a row of `COLUMNS` as SQLite stores them (JSON chain, 0/1 booleans)."""
+    def from_row(cls, row: Sequence[Any], shared: dict[Any, Any] | None = None) -> ClaimView:
+        """From a row of `COLUMNS` as SQLite stores them (JSON chain, 0/1 booleans).
+
+        `shared`, kept across the rows of one read, makes equal strings and speaker chains one
+        object each: a million claims name a few hundred speakers, places and weapons, and each
+        row brings its own copies (at 100k articles: hundreds of MB)."""
         (cid, aid, kind, start, span, speaker, chain, negated, outcome, subject, klass, low, high,
          approx, canonical, role, count, hypo, value, parent, parent_fp, rising) = row  # fmt: skip
+        memo: dict[Any, Any] = {} if shared is None else shared
+        one = memo.setdefault
+        chain_key = ("chain", chain)
+        chain_list = memo.get(chain_key)
+        if chain_list is None:
+            chain_list = [one(s, s) for s in json.loads(chain)] if chain and chain != "[]" else []
+            memo[chain_key] = chain_list
         return cls(
             cid,
             aid,
-            kind,
+            one(kind, kind),
             start,
             span,
-            speaker,
-            json.loads(chain) if chain and chain != "[]" else [],
+            None if speaker is None else one(speaker, speaker),
+            chain_list,
             bool(negated),
-            outcome,
-            subject,
-            klass,
+            None if outcome is None else one(outcome, outcome),
+            None if subject is None else one(subject, subject),
+            None if klass is None else one(klass, klass),
             low,
             high,
             None if approx is None else bool(approx),
-            canonical,
-            role,
+            None if canonical is None else one(canonical, canonical),
+            None if role is None else one(role, role),
             count,
             None if hypo is None else bool(hypo),
-            value,
+            None if value is None else one(value, value),
             parent,
             parent_fp,
             bool(rising),

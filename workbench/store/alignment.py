@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from workbench.models import ClaimGroup, Event, Suggestion, VerdictName
 from workbench.store.base import StoreBase, now
 
-ALIGNMENT_CACHE_KIB = 256 * 1024  # SQLite page cache while alignment writes
+ALIGNMENT_CACHE_KIB = 64 * 1024  # SQLite page cache while alignment writes
 
 
 def _dumped(cache: dict[tuple[str, ...], str], names: list[str]) -> str:
@@ -23,6 +25,89 @@ def _dumped(cache: dict[tuple[str, ...], str], names: list[str]) -> str:
 
 # A suggestion as a row: (claim id, verdict, reason, origins).
 SuggestionRow = tuple[int, VerdictName, str, list[str]]
+
+
+# A claim group as a row: (key, event key, kind, label, status, claim ids).
+GroupRow = tuple[str, str, str, str, str, Sequence[int]]
+
+
+class AlignmentWriter:
+    """One alignment run's groups and suggestions, written as they come (see
+    `AlignmentQueries.alignment_writer`). Groups are matched to the stored ones by key: one found
+    again keeps its id, and a new status gets a new `status_changed_at` and a history entry;
+    stored groups not found again are deleted by `finish`."""
+
+    def __init__(self, conn: sqlite3.Connection, event_ids: dict[str, int], stamp: str) -> None:
+        self.conn = conn
+        self.event_ids = event_ids
+        self.stamp = stamp
+        self.old = {
+            k: (int(i), s) for k, i, s in conn.execute("SELECT key, id, status FROM claim_groups")
+        }
+        self.seen: set[int] = set()
+        self.changed = 0
+        self.dumped: dict[tuple[str, ...], str] = {}
+        conn.execute("DELETE FROM group_claims")
+        conn.execute("DELETE FROM suggestions")
+
+    def add(self, groups: Iterable[GroupRow], suggestions: Iterable[SuggestionRow]) -> None:
+        """Write some of the run's groups and suggestions (any share; each group once a run)."""
+        updates: list[tuple[Any, ...]] = []
+        changed: list[int] = []  # groups found again with another status
+        new: list[int] = []
+        members: list[tuple[int, int]] = []
+        for key, event_key, kind, label, status, claim_ids in groups:
+            event_id = self.event_ids[event_key]
+            if key in self.old:
+                gid, old_status = self.old[key]
+                updates.append((event_id, kind, label, status, gid))
+                if old_status != status:
+                    changed.append(gid)
+            else:
+                gid = int(
+                    self.conn.execute(
+                        "INSERT INTO claim_groups"
+                        " (key, event_id, kind, label, status, status_changed_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (key, event_id, kind, label, status, self.stamp),
+                    ).lastrowid
+                    or 0
+                )
+                new.append(gid)
+            self.seen.add(gid)
+            members.extend((gid, c) for c in claim_ids)
+        self.conn.executemany(
+            "UPDATE claim_groups SET event_id = ?, kind = ?, label = ?, status = ? WHERE id = ?",
+            updates,
+        )
+        self.changed += len(changed)
+        self.conn.executemany(
+            "UPDATE claim_groups SET status_changed_at = ? WHERE id = ?",
+            [(self.stamp, g) for g in changed],
+        )
+        self.conn.executemany(  # a new status, and a new group's first one, go into the history
+            "INSERT INTO group_status_history (group_id, status, changed_at)"
+            " SELECT id, status, ? FROM claim_groups WHERE id = ?",
+            [(self.stamp, g) for g in changed + new],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO group_claims (group_id, claim_id) VALUES (?, ?)",
+            sorted(members),
+        )
+        self.conn.executemany(
+            "INSERT INTO suggestions (claim_id, verdict, reason, origins, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            sorted(
+                (claim_id, verdict, reason, _dumped(self.dumped, origins), self.stamp)
+                for claim_id, verdict, reason, origins in suggestions
+            ),
+        )
+
+    def finish(self) -> int:
+        """Delete the stored groups not found again; how many found again changed status."""
+        stale = [gid for gid, _ in self.old.values() if gid not in self.seen]
+        self.conn.executemany("DELETE FROM claim_groups WHERE id = ?", [(i,) for i in stale])
+        return self.changed
 
 
 class AlignmentQueries(StoreBase):
@@ -51,80 +136,27 @@ class AlignmentQueries(StoreBase):
     ) -> int:
         """`save_alignment` with suggestions as rows (what alignment's workers send back: a
         million suggestion models cost two seconds to make at 100k articles)."""
-        stamp = now()
+        with self.alignment_writer(events) as writer:
+            writer.add(
+                ((g.key, g.event_key, g.kind, g.label, g.status, g.claim_ids) for g in groups),
+                suggestions,
+            )
+            return writer.finish()
+
+    @contextmanager
+    def alignment_writer(self, events: Sequence[Event]) -> Iterator[AlignmentWriter]:
+        """Save `events` and take the run's groups and suggestions a share at a time
+        (`AlignmentWriter.add`, then `finish`), inside a transaction of the caller's: what
+        `save_alignment` does, without holding a whole run of a million suggestions at once."""
         # rows go in key order and the page cache is large for the run: at 100k articles the
         # default 2 MB cache turned these writes into random page reads (15 s instead of 3)
         before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         self.conn.execute(f"PRAGMA cache_size = -{ALIGNMENT_CACHE_KIB}")
         try:
-            return self._save_alignment(events, groups, suggestions, stamp)
+            stamp = now()
+            yield AlignmentWriter(self.conn, self._save_events(events, stamp), stamp)
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(before)}")
-
-    def _save_alignment(
-        self,
-        events: Sequence[Event],
-        groups: Sequence[ClaimGroup],
-        suggestions: Iterable[SuggestionRow],
-        stamp: str,
-    ) -> int:
-        event_ids = self._save_events(events, stamp)
-        old_groups = {
-            k: (int(i), s)
-            for k, i, s in self.conn.execute("SELECT key, id, status FROM claim_groups")
-        }
-        updates: list[tuple[Any, ...]] = []
-        changed: list[int] = []
-        new: list[ClaimGroup] = []
-        for group in groups:
-            if group.key in old_groups:
-                gid, old_status = old_groups[group.key]
-                updates.append(
-                    (event_ids[group.event_key], group.kind, group.label, group.status, gid)
-                )
-                if old_status != group.status:
-                    changed.append(gid)
-            else:
-                new.append(group)
-        kept = {u[-1] for u in updates}
-        stale = [gid for gid, _ in old_groups.values() if gid not in kept]
-        self.conn.executemany("DELETE FROM claim_groups WHERE id = ?", [(i,) for i in stale])
-        self.conn.executemany(
-            "UPDATE claim_groups SET event_id = ?, kind = ?, label = ?, status = ? WHERE id = ?",
-            updates,
-        )
-        self.conn.executemany(
-            "UPDATE claim_groups SET status_changed_at = ? WHERE id = ?",
-            [(stamp, g) for g in changed],
-        )
-        self.conn.executemany(
-            "INSERT INTO claim_groups (key, event_id, kind, label, status, status_changed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(g.key, event_ids[g.event_key], g.kind, g.label, g.status, stamp) for g in new],
-        )
-        group_ids = {k: int(i) for k, i in self.conn.execute("SELECT key, id FROM claim_groups")}
-        by_id = {group_ids[g.key]: g for g in groups}
-        self.conn.executemany(
-            "INSERT INTO group_status_history (group_id, status, changed_at) VALUES (?, ?, ?)",
-            [(gid, by_id[gid].status, stamp) for gid in changed]
-            + [(group_ids[g.key], g.status, stamp) for g in new],
-        )
-        self.conn.execute("DELETE FROM group_claims")
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO group_claims (group_id, claim_id) VALUES (?, ?)",
-            sorted((group_ids[g.key], c) for g in groups for c in g.claim_ids),
-        )
-        self.conn.execute("DELETE FROM suggestions")
-        dumped: dict[tuple[str, ...], str] = {}
-        self.conn.executemany(
-            "INSERT INTO suggestions (claim_id, verdict, reason, origins, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            sorted(
-                (claim_id, verdict, reason, _dumped(dumped, origins), stamp)
-                for claim_id, verdict, reason, origins in suggestions
-            ),
-        )
-        return len(changed)
 
     def _save_events(self, events: Sequence[Event], stamp: str) -> dict[str, int]:
         """Events matched by key (kept ids, new rows, stale ones deleted); key -> id."""

@@ -26,8 +26,8 @@ from workbench.store import Store
 from workbench.store.alignment import GroupRow, SuggestionRow
 
 DEFAULT_WINDOW_DAYS = 3
-POOL_MIN_ARTICLES = 15000  # fewer articles than this are judged in this process (about 2,000
-# events: below that a pool of workers costs more than it saves)
+POOL_MIN_ARTICLES = 5000  # fewer articles than this are judged in this process (forking the pool
+# costs about 0.1 s; at 10,000 articles two workers take 4.1 s against 5.4 s for one)
 
 
 @dataclass

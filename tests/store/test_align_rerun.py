@@ -95,3 +95,44 @@ def test_worker_processes_give_the_same_alignment(store: Store, tmp_path: Path) 
         here.groups,
         here.suggestion_rows,
     )
+
+
+def test_align_with_worker_processes_stores_the_same_alignment(
+    store: Store, tmp_path: Path
+) -> None:
+    """`align` writes share by share as workers send them: the stored rows are those of one
+    process, on a first alignment and on a re-alignment that changes a group's status."""
+    for name in ("levant.txt", "steppe.txt"):
+        add(store, tmp_path, name)
+    here_path, forked_path = tmp_path / "here.db", tmp_path / "forked.db"
+    store.conn.execute(f"VACUUM INTO '{here_path}'")
+    store.conn.execute(f"VACUUM INTO '{forked_path}'")
+    here, forked = Store.open(here_path), Store.open(forked_path)
+    queries = (
+        "SELECT key, label, date_from, date_to, places FROM events ORDER BY key",
+        "SELECT key, kind, label, status FROM claim_groups ORDER BY key",
+        "SELECT g.key, c.claim_id FROM group_claims c JOIN claim_groups g ON g.id = c.group_id"
+        " ORDER BY 1, 2",
+        "SELECT g.key, h.status FROM group_status_history h"
+        " JOIN claim_groups g ON g.id = h.group_id ORDER BY 1, h.id",
+        "SELECT claim_id, verdict, reason, origins FROM suggestions ORDER BY claim_id",
+    )
+
+    def rows(s: Store) -> list[list[tuple[object, ...]]]:
+        return [list(s.conn.execute(q)) for q in queries]
+
+    for round_ in range(2):
+        a = align(here, workers=1)
+        b = align(forked, workers=2, pool_min=1)
+        assert (a.groups, a.suggestions, a.status_changes) == (
+            b.groups,
+            b.suggestions,
+            b.status_changes,
+        )
+        assert rows(here) and rows(here) == rows(forked)
+        if round_ == 0:
+            for s in (here, forked):
+                add(s, tmp_path, "gulf.txt")
+    assert a.status_changes == 1  # the re-alignment changed the toll group's status
+    here.close()
+    forked.close()

@@ -264,24 +264,28 @@ def _collector_paused() -> Iterator[None]:
 
 
 def align(
-    store: Store, *, window_days: int = DEFAULT_WINDOW_DAYS, workers: int | None = None
+    store: Store,
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    workers: int | None = None,
+    pool_min: int = POOL_MIN_ARTICLES,
 ) -> AlignReport:
     """Align everything in the store and save it (events and groups keep their ids by key).
 
     `workers`: processes for the groups and suggestions of many events (default: one per CPU;
-    fewer than POOL_MIN_ARTICLES articles stay in this process).
+    fewer than `pool_min` articles stay in this process).
     """
     with _collector_paused():
-        return _align(store, window_days, workers or os.cpu_count() or 1)
+        return _align(store, window_days, workers or os.cpu_count() or 1, pool_min)
 
 
-def _align(store: Store, window_days: int, workers: int) -> AlignReport:
+def _align(store: Store, window_days: int, workers: int, pool_min: int) -> AlignReport:
     started = time.perf_counter()
     heads = [ArticleHead(**row) for row in store.article_heads(LEAD_CHARS)]
     claims = claims_by_article(store)
     stored = store.event_members()
     read = time.perf_counter()
-    with judging(heads, claims, workers) as judge:
+    with judging(heads, claims, workers, pool_min) as judge:
         found = found_events(heads, claims, stored, window_days=window_days)
         report = AlignReport(
             articles=len(heads),

@@ -87,15 +87,14 @@ def compute_alignment(
     window_days: int = DEFAULT_WINDOW_DAYS,
     how: Likeness | None = None,
     workers: int = 1,
-    pool_min: int | None = None,
+    pool_min: int = POOL_MIN_ARTICLES,
 ) -> Alignment:
     """The whole alignment from articles and their claims (a pure function of its inputs).
 
     Events are found in this process; their groups and suggestions are worked out by `workers`
-    forked processes when there are `pool_min` articles or more (POOL_MIN_ARTICLES by default);
-    the result is the same either way.
+    forked processes when there are `pool_min` articles or more; the result is the same either
+    way.
     """
-    pool_min = POOL_MIN_ARTICLES if pool_min is None else pool_min
     with judging(heads, claims, workers, pool_min) as judge:
         found = found_events(heads, claims, stored, window_days=window_days, how=how)
         result = Alignment(events=[event for event, _ in found])

@@ -148,7 +148,7 @@ def _memory_kb(pid: str, status: dict[str, str]) -> int:
     return int(status.get("VmRSS", "0 kB").split()[0])
 
 
-def tree_rss_kb(root: int) -> int:
+def tree_memory_kb(root: int) -> int:
     """Memory of process `root` and all its descendants now (a process pool's workers): the sum
     of their proportional set sizes (see `_memory_kb`)."""
     parents: dict[int, int] = {}
@@ -187,7 +187,7 @@ def stage_cli(command: str, db: str, *extra: str) -> dict[str, Any]:
         process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors, text=True)
         tree_peak = 0
         while process.poll() is None:
-            tree_peak = max(tree_peak, tree_rss_kb(process.pid))
+            tree_peak = max(tree_peak, tree_memory_kb(process.pid))
             time.sleep(0.05)
         seconds = time.perf_counter() - start
         errors.seek(0)

@@ -125,21 +125,10 @@ class AlignmentQueries(StoreBase):
         Suggestions are replaced; verdicts are never touched. Returns how many groups found
         again changed status.
         """
-        rows = ((s.claim_id, s.verdict, s.reason, s.origins) for s in suggestions)
-        return self.save_alignment_rows(events, groups, rows)
-
-    def save_alignment_rows(
-        self,
-        events: Sequence[Event],
-        groups: Sequence[ClaimGroup],
-        suggestions: Iterable[SuggestionRow],
-    ) -> int:
-        """`save_alignment` with suggestions as rows (what alignment's workers send back: a
-        million suggestion models cost two seconds to make at 100k articles)."""
         with self.alignment_writer(events) as writer:
             writer.add(
                 ((g.key, g.event_key, g.kind, g.label, g.status, g.claim_ids) for g in groups),
-                suggestions,
+                ((s.claim_id, s.verdict, s.reason, s.origins) for s in suggestions),
             )
             return writer.finish()
 

@@ -51,6 +51,11 @@ ClaimKind = Literal["casualty", "weapon", "actor", "intent", "place", "time"]
 CLAIM_KINDS: tuple[str, ...] = ("casualty", "weapon", "actor", "intent", "place", "time")
 VerdictName = Literal["corroborated", "disputed", "unverified"]
 VERDICTS: tuple[str, ...] = ("corroborated", "disputed", "unverified")
+# what a claim is about: the article's lead incident, another incident it reports, the war's
+# background (history, totals over a period), or page clutter (related headlines, captions)
+ClaimScope = Literal["incident", "other", "background", "page"]
+SCOPES: tuple[str, ...] = ("incident", "other", "background", "page")
+COMPARED_SCOPES: tuple[str, ...] = ("incident",)  # the claims alignment lines up
 GroupStatus = Literal["agree", "conflict", "update", "single"]
 GROUP_STATUSES: tuple[str, ...] = ("conflict", "update", "agree", "single")
 
@@ -109,6 +114,7 @@ class Claim(BaseModel):
     span_start: int | None = None
     span_end: int | None = None
     rising: bool = False  # said as a rising toll: "the death toll rose to 48"
+    scope: ClaimScope = "incident"
 
     @property
     def origin(self) -> str | None:

@@ -21,7 +21,7 @@ from workbench.align.groups import group_claims
 from workbench.align.origins import Origin, attribute, outlet_origins
 from workbench.align.profiles import LEAD_CHARS, ArticleHead, profiles
 from workbench.align.suggestions import judge_group
-from workbench.models import ClaimGroup, ClaimKind, Event, GroupStatus, Suggestion
+from workbench.models import COMPARED_SCOPES, ClaimGroup, ClaimKind, Event, GroupStatus, Suggestion
 from workbench.store import Store
 from workbench.store.alignment import GroupRow, SuggestionRow
 
@@ -237,10 +237,11 @@ def judging(
 
 
 def claims_by_article(store: Store) -> dict[int, list[ClaimLike]]:
-    """Every claim, by article id, each article's in text order (as light `ClaimView`s)."""
+    """Every claim alignment compares (scope `incident`: not background, page clutter or
+    another incident), by article id, each article's in text order (as light `ClaimView`s)."""
     claims: dict[int, list[ClaimLike]] = {}
     shared: dict[object, object] = {}
-    for row in store.claim_rows(COLUMNS):
+    for row in store.claim_rows(COLUMNS, COMPARED_SCOPES):
         claim = ClaimView.from_row(row, shared)
         assert claim.article_id is not None
         claims.setdefault(claim.article_id, []).append(claim)

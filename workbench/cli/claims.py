@@ -11,6 +11,7 @@ from workbench.align.evaluate import fakes_event_metrics
 from workbench.cli.alignment import align_new
 from workbench.cli.base import WorkbenchGroup, cell, db_option, fail, main, open_store
 from workbench.extract import ExtractReport, extract_articles
+from workbench.extract.claim_eval import evaluate_claims
 from workbench.extract.describe import describe
 from workbench.extract.evaluate import EvalError, evaluate_fakes, metrics_table
 from workbench.models import CLAIM_KINDS
@@ -106,5 +107,25 @@ def eval_fakes(path: Path, workers: int) -> None:
     except EvalError as e:
         fail(str(e))
     click.echo(f"FA-KES evaluation of {path} (even CSV records: development; odd: held out)")
+    for line in metrics_table(metrics):
+        click.echo(line)
+
+
+@evaluate.command(name="claims")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("labels", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for extraction.")  # fmt: skip
+def eval_claims(path: Path, labels: Path, workers: int) -> None:
+    """Score extraction on a FA-KES CSV against hand-made claim labels (JSON Lines).
+
+    Precision and recall per kind, speaker and scope accuracy of the matched claims."""
+    try:
+        metrics = evaluate_claims(path, labels, workers=workers)
+    except EvalError as e:
+        fail(str(e))
+    click.echo(
+        f"Claim evaluation of {path} against {labels} (even records: development; odd: held out)"
+    )
     for line in metrics_table(metrics):
         click.echo(line)

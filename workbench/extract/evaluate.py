@@ -2,9 +2,10 @@
 
 The CSV is ingested into a temporary database and extracted there. Extraction reads only what a
 user's articles have (id, title, text, outlet, date): label columns stay in the article's metadata,
-which extraction never reads, and are used here for scoring only. Every figure is given for all
-articles and for the even and odd CSV records apart (develop on the even ones, check the odd ones
-as held out).
+which extraction never reads, and are used here for scoring only. Only the claims alignment
+compares count (scope `incident`: not background, page clutter or another incident). Every
+figure is given for all articles and for the even and odd CSV records apart (develop on the even
+ones, check the odd ones as held out).
 
 - casualty recall: the labelled toll (nb_civilians + nb_noncivilians), on articles where it is
   above 0, is within 1 of the low or high end of a killed claim;
@@ -22,20 +23,21 @@ import tempfile
 import time
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from workbench.extract.run import extract_articles
 from workbench.ingest import ingest_paths
-from workbench.models import Article, Claim
+from workbench.models import COMPARED_SCOPES, Article, Claim
 from workbench.store import Store
 
 SPLITS = ("all", "even", "odd")
 TARGETS = {
     "casualty recall": ">= 0.92",
-    "median killed claims per article": "<= 3",
+    "median killed claims per article": "<= 2",
     "actor recall": ">= 0.80",
 }
 
@@ -73,6 +75,7 @@ class _Split:
     def add(self, article: Article, claims: list[Claim], labels: dict[str, Any]) -> None:
         meta = article.metadata
         self.articles += 1
+        claims = [c for c in claims if c.scope in COMPARED_SCOPES]
         killed = [c for c in claims if c.kind == "casualty" and c.outcome == "killed"]
         self.killed.append(len(killed))
         civilians, others = _int(meta.get("nb_civilians")), _int(meta.get("nb_noncivilians"))
@@ -110,18 +113,12 @@ class _Split:
 Rows = dict[str, dict[str, Any]]
 
 
-def evaluate_fakes(
-    path: str | Path, *, workers: int = 1, more: Sequence[Callable[[Store], Rows]] = ()
-) -> Rows:
-    """Metrics by name, each {"all": {...}, "even": {...}, "odd": {...}, "target": str|None}.
-
-    A split's entry has "value" and, for a ratio, "found" and "of". `more`: functions adding rows
-    of their own from the extracted database (alignment's event metrics).
-    """
-    path = Path(path)
+@contextmanager
+def extracted_store(path: Path, *, workers: int = 1) -> Iterator[tuple[Store, float]]:
+    """A temporary database holding the CSV at `path` ingested and extracted, with the seconds
+    extraction took per article."""
     if not path.is_file():
         raise EvalError(f"{path}: no such file")
-    labels = _labels()
     with tempfile.TemporaryDirectory(prefix="workbench-eval-") as tmp:
         store = Store.open(Path(tmp) / "eval.db")
         try:
@@ -132,28 +129,37 @@ def evaluate_fakes(
             started = time.perf_counter()
             extracted = extract_articles(store, workers=workers)
             seconds = time.perf_counter() - started
-            claims: dict[int, list[Claim]] = defaultdict(list)
-            for claim in store.iter_claims():
-                claims[claim.article_id or 0].append(claim)
-            splits = {name: _Split() for name in SPLITS}
-            for article in store.iter_articles():
-                half = "even" if (article.record or 0) % 2 == 0 else "odd"
-                for name in ("all", half):
-                    splits[name].add(article, claims[article.id], labels)
-            extra: Rows = {}
-            for rows in more:
-                extra.update(rows(store))
+            yield store, seconds / max(1, extracted.articles)
         finally:
             store.close()
+
+
+def evaluate_fakes(
+    path: str | Path, *, workers: int = 1, more: Sequence[Callable[[Store], Rows]] = ()
+) -> Rows:
+    """Metrics by name, each {"all": {...}, "even": {...}, "odd": {...}, "target": str|None}.
+
+    A split's entry has "value" and, for a ratio, "found" and "of". `more`: functions adding rows
+    of their own from the extracted database (alignment's event metrics).
+    """
+    labels = _labels()
+    with extracted_store(Path(path), workers=workers) as (store, seconds):
+        claims: dict[int, list[Claim]] = defaultdict(list)
+        for claim in store.iter_claims():
+            claims[claim.article_id or 0].append(claim)
+        splits = {name: _Split() for name in SPLITS}
+        for article in store.iter_articles():
+            half = "even" if (article.record or 0) % 2 == 0 else "odd"
+            for name in ("all", half):
+                splits[name].add(article, claims[article.id], labels)
+        extra: Rows = {}
+        for rows in more:
+            extra.update(rows(store))
     out: dict[str, dict[str, Any]] = {}
     for split_name, split in splits.items():
         for metric, entry in split.rows().items():
             out.setdefault(metric, {"target": TARGETS.get(metric)})[split_name] = entry
-    ms = 1000 * seconds / max(1, extracted.articles)
-    out["extraction ms per article"] = {
-        "target": None,
-        "all": {"value": ms, "workers": extracted.workers},
-    }
+    out["extraction ms per article"] = {"target": None, "all": {"value": 1000 * seconds}}
     out.update(extra)
     return out
 

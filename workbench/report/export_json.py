@@ -84,7 +84,7 @@ CLAIM_FIELDS = (
     "negated",
     "fingerprint",
 )
-CLAIM_ADDITIONS = ("span_start", "span_end", "rising")
+CLAIM_ADDITIONS = ("span_start", "span_end", "rising", "scope")
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:

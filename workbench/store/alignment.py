@@ -179,14 +179,22 @@ class AlignmentQueries(StoreBase):
         self.conn.execute("DELETE FROM suggestions")
         self.conn.execute("DELETE FROM events")  # groups, members and history cascade
 
-    def claim_rows(self, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-        """Every claim as a row of `columns` (claims table columns, plus "parent" for the parent's
-        id and "parent_fingerprint" for its fingerprint), in id order, straight from SQLite:
-        JSON lists as text, booleans as 0/1. What alignment reads, a million rows at a time."""
+    def claim_rows(
+        self, columns: Sequence[str], scopes: Sequence[str] | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Every claim (of `scopes`, when given) as a row of `columns` (claims table columns,
+        plus "parent" for the parent's id and "parent_fingerprint" for its fingerprint), in id
+        order, straight from SQLite: JSON lists as text, booleans as 0/1. What alignment reads, a
+        million rows at a time."""
         special = {"id": "c.id", "parent": "c.parent_id", "parent_fingerprint": "p.fingerprint"}
         picked = ", ".join(special.get(name, f'c."{name}"') for name in columns)
+        where = ""
+        if scopes is not None:
+            where = " WHERE c.scope IN (" + ", ".join("?" for _ in scopes) + ")"
         yield from self.conn.execute(
-            f"SELECT {picked} FROM claims c LEFT JOIN claims p ON p.id = c.parent_id ORDER BY c.id"
+            f"SELECT {picked} FROM claims c LEFT JOIN claims p ON p.id = c.parent_id{where}"
+            " ORDER BY c.id",
+            tuple(scopes or ()),
         )
 
     def event_members(self) -> dict[str, list[int]]:

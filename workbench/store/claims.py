@@ -35,6 +35,7 @@ _COLUMNS: tuple[str, ...] = (
     "span_start",
     "span_end",
     "rising",
+    "scope",
 )
 _SELECT = (
     "SELECT c.id, c.parent_id, "
